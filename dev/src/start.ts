@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+
+import { PortInUseError } from '@bff/kit/local';
+
+import { startLocalSystem } from './localSystem';
+
+const EXAMPLE_QUERY = '{ articles { title author { name } comments { body author { name } } } }';
+
+/** `npm start`: the whole system on this machine, until Ctrl-C. */
+async function main(): Promise<void> {
+  const rawPort = process.env.PORT ?? '4000';
+  const gatewayPort = Number(rawPort);
+  if (!Number.isInteger(gatewayPort) || gatewayPort < 0 || gatewayPort > 65535) {
+    throw new Error(`PORT must be a port number, got "${rawPort}"`);
+  }
+  // Local runs log warnings and errors only, unless asked for more.
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  const dataDir = join(process.cwd(), '.local');
+
+  let system;
+  try {
+    system = await startLocalSystem({ dataDir, workDir: dataDir, gatewayPort });
+  } catch (error) {
+    if (error instanceof PortInUseError) {
+      console.error(`Port ${error.port} is already in use: stop what uses it, or start on another port with PORT=4001 npm start`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const lines = [
+    '',
+    `Gateway:   ${system.gatewayUrl}`,
+    ...system.subgraphs.map((subgraph) => `Subgraph:  ${subgraph.name.padEnd(9)} ${subgraph.url}`),
+    `Store:     ${system.storeEndpoint} (data in ${dataDir}; ${system.seededItems ? `seeded ${system.seededItems} demo items` : 'demo data already there'})`,
+    '',
+    'Try it:',
+    `  curl -s ${system.gatewayUrl} -H 'content-type: application/json' \\`,
+    `    -d '${JSON.stringify({ query: EXAMPLE_QUERY })}'`,
+    '',
+    'Ctrl-C stops everything.',
+  ];
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    void system.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

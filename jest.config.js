@@ -1,0 +1,12 @@
+// Runs every workspace's tests; `npm test -w <workspace>` runs one alone.
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    '<rootDir>/packages/kit',
+    '<rootDir>/subgraphs/users',
+    '<rootDir>/subgraphs/articles',
+    '<rootDir>/subgraphs/comments',
+    '<rootDir>/gateway',
+    '<rootDir>/dev',
+  ],
+};

@@ -1,0 +1,52 @@
+import { type ApolloServer, type ApolloServerOptions } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+
+import { apiGatewayRequestHandler } from './apiGatewayRequestHandler';
+import { isDevelopment } from './config';
+import { errorLoggingPlugin } from './errorLoggingPlugin';
+import { formatError } from './formatError';
+import type { Logger } from './logger';
+import { createRequestContext, type RequestContext } from './requestContext';
+
+/** An API Gateway HTTP API (payload 2.0) Lambda handler: what every part of the system exports. */
+export type ApiGatewayHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/**
+ * Apollo Server settings that every part shares: masked errors with request ids,
+ * no stack traces, introspection only outside production, no CDN landing page.
+ */
+export function baseServerOptions<TContext extends RequestContext>(logger: Logger) {
+  return {
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: isDevelopment(),
+    logger: {
+      debug: (message: string) => logger.debug(message),
+      info: (message: string) => logger.info(message),
+      warn: (message: string) => logger.warn(message),
+      error: (message: string) => logger.error(message),
+    },
+    plugins: [errorLoggingPlugin<TContext>(), ApolloServerPluginLandingPageDisabled()],
+  } satisfies Partial<ApolloServerOptions<TContext>>;
+}
+
+/** Serves an Apollo Server as an API Gateway v2 Lambda handler with the shared request context. */
+export function createLambdaGraphQLHandler<TContext extends RequestContext>(
+  server: ApolloServer<TContext>,
+  logger: Logger,
+  buildContext: (base: RequestContext, event: APIGatewayProxyEventV2) => TContext | Promise<TContext>,
+): ApiGatewayHandler {
+  const handle = startServerAndCreateLambdaHandler(server, apiGatewayRequestHandler(), {
+    context: async ({ event, context }) => buildContext(createRequestContext(logger, event, context), event),
+  });
+  return async (event, context) => (await handle(event, context, () => undefined)) ?? undefinedResult();
+}
+
+function undefinedResult(): never {
+  throw new Error('The GraphQL handler returned no result');
+}

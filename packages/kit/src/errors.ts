@@ -1,0 +1,29 @@
+/**
+ * Domain errors that business code throws. Each maps to exactly one GraphQL
+ * `extensions.code`; none imports GraphQL, so `service.ts` files stay free of it.
+ */
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class BadUserInputError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+}

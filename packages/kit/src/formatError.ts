@@ -1,0 +1,51 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+import { DomainError } from './errors';
+
+/** Codes whose message is written for the client and safe to show as it is. */
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+]);
+
+export const INTERNAL_MESSAGE = 'Internal server error.';
+
+/** True for an error that the client caused or that was deliberately given a code. */
+export function isExpectedError(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) return true;
+  if (!(original instanceof GraphQLError)) return false;
+  const code = original.extensions.code;
+  // A GraphQLError wrapping some other failure is not part of the API, whatever its code.
+  const wrapsForeignError =
+    original.originalError !== undefined && !(original.originalError instanceof GraphQLError);
+  return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && !wrapsForeignError;
+}
+
+/**
+ * Apollo Server `formatError`: domain errors get their code and message; errors
+ * the client caused keep theirs; anything else is masked as INTERNAL_SERVER_ERROR
+ * (it is logged in full by the error-logging plugin). Stack traces never leave.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const where = { locations: formatted.locations, path: formatted.path };
+  if (original instanceof DomainError) {
+    return { message: original.message, ...where, extensions: { code: original.code } };
+  }
+  const code = formatted.extensions?.code;
+  if ((typeof code === 'string' && CLIENT_CODES.has(code)) || isExpectedError(error)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { message: formatted.message, ...where, extensions };
+  }
+  return { message: INTERNAL_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

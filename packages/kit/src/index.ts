@@ -1,0 +1,12 @@
+// The runtime kit: what Lambda bundles import. Local-only pieces live in `@bff/kit/local`.
+export * from './config';
+export * from './createLambdaGraphQLHandler';
+export * from './createSubgraphHandler';
+export * from './dynamo';
+export * from './demoId';
+export * from './errors';
+export * from './graphqlErrorBody';
+export * from './loaders';
+export * from './logger';
+export * from './requestContext';
+export * from './tableDefinition';

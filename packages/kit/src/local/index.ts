@@ -1,0 +1,6 @@
+// Local-only pieces: never imported by a Lambda entry, so never bundled into one.
+export * from './apiGatewayEvent';
+export * from './localStore';
+export * from './postGraphQL';
+export * from './serveLambda';
+export * from './writeLambdaResult';

@@ -1,0 +1,33 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+
+import type { Logger } from './logger';
+
+/** What every resolver, in every service and the gateway, gets about the request. */
+export interface RequestContext {
+  /** API Gateway's id for this request: returned with masked errors so a log line can be found. */
+  requestId: string;
+  /** Follows one frontend request through the gateway and every subgraph it calls. */
+  correlationId: string;
+  /** The service logger with requestId and correlationId on every line. */
+  logger: Logger;
+}
+
+export const CORRELATION_HEADER = 'x-correlation-id';
+
+// Bounded so that a caller cannot put arbitrary text into every log line.
+const CORRELATION_ID = /^[A-Za-z0-9._:=-]{1,128}$/;
+
+export function createRequestContext(
+  logger: Logger,
+  event: APIGatewayProxyEventV2,
+  lambdaContext: Context,
+): RequestContext {
+  const requestId = event.requestContext.requestId || lambdaContext.awsRequestId;
+  const incoming = event.headers?.[CORRELATION_HEADER];
+  const correlationId = incoming && CORRELATION_ID.test(incoming) ? incoming : requestId;
+  return {
+    requestId,
+    correlationId,
+    logger: logger.createChild({ persistentKeys: { requestId, correlationId } }),
+  };
+}

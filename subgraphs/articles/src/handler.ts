@@ -1,0 +1,7 @@
+import { createSubgraphHandler } from '@bff/kit';
+
+import typeDefs from '../schema.graphql';
+import { createContext, resolvers } from './resolvers';
+
+/** Lambda entry of the articles subgraph (API Gateway HTTP API, payload 2.0). */
+export const handler = createSubgraphHandler({ name: 'articles', typeDefs, resolvers, context: createContext });
