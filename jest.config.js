@@ -9,4 +9,5 @@ module.exports = {
     '<rootDir>/gateway',
     '<rootDir>/dev',
   ],
+  reporters: ['default', '<rootDir>/dev/jest/totalsReporter.js'],
 };

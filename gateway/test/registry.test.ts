@@ -1,0 +1,56 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { LocalFileRegistry } from '../src/registry/localFileRegistry';
+import { parseRegistryDocument, RegistryError } from '../src/registry/subgraphRegistry';
+
+describe('registry documents', () => {
+  it('reads names, urls and optional SDL', () => {
+    expect(
+      parseRegistryDocument(
+        { subgraphs: [{ name: 'users', url: 'http://127.0.0.1:1/graphql' }, { name: 'b', url: 'https://x.test/g', sdl: 'type Query { a: Int }' }] },
+        'test',
+      ),
+    ).toEqual([
+      { name: 'users', url: 'http://127.0.0.1:1/graphql' },
+      { name: 'b', url: 'https://x.test/g', sdl: 'type Query { a: Int }' },
+    ]);
+  });
+
+  it.each([
+    [{}, 'expected {"subgraphs"'],
+    [{ subgraphs: [{ url: 'http://a/graphql' }] }, 'subgraphs[0].name'],
+    [{ subgraphs: [{ name: 'a', url: 'ftp://a' }] }, 'subgraph "a" needs an http(s) url'],
+    [{ subgraphs: [{ name: 'a', url: 'not a url' }] }, 'subgraph "a" needs an http(s) url'],
+    [{ subgraphs: [{ name: 'a', url: 'http://a' }, { name: 'a', url: 'http://b' }] }, 'subgraph "a" is listed twice'],
+    [{ subgraphs: [{ name: 'a', url: 'http://a', sdl: 42 }] }, 'sdl that is not a string'],
+  ])('refuses %j with a message that says what is wrong', (document, message) => {
+    expect(() => parseRegistryDocument(document, 'test')).toThrow(RegistryError);
+    expect(() => parseRegistryDocument(document, 'test')).toThrow(message);
+  });
+});
+
+describe('LocalFileRegistry', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'bff-registry-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('reads the file on every call, so edits are picked up', async () => {
+    const file = join(dir, 'registry.json');
+    const registry = new LocalFileRegistry(file);
+    await writeFile(file, JSON.stringify({ subgraphs: [{ name: 'a', url: 'http://127.0.0.1:1/graphql' }] }));
+    expect(await registry.list()).toHaveLength(1);
+    await writeFile(file, JSON.stringify({ subgraphs: [] }));
+    expect(await registry.list()).toEqual([]);
+  });
+
+  it('names the file when it is missing or not JSON', async () => {
+    await expect(new LocalFileRegistry(join(dir, 'absent.json')).list()).rejects.toThrow(/absent\.json: cannot read the registry file/);
+    const broken = join(dir, 'broken.json');
+    await writeFile(broken, '{ "subgraphs": [');
+    await expect(new LocalFileRegistry(broken).list()).rejects.toThrow(/broken\.json: not valid JSON/);
+  });
+});
