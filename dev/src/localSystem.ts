@@ -64,6 +64,17 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     for (const closeOne of closers.reverse()) await closeOne().catch(() => undefined);
   };
   try {
+    // The gateway's port first: a busy one is reported before anything else starts.
+    // Its handler reads the registry on its first request, so it can listen before the file exists.
+    const registryDir = options.dataDir ?? options.workDir;
+    const registryFile = join(registryDir, 'registry.json');
+    const gateway = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(registryFile) }), {
+      name: 'gateway-local-graphql',
+      port: options.gatewayPort ?? 0,
+      host: options.host,
+    });
+    closers.push(() => gateway.close());
+
     // The handlers read DYNAMODB_ENDPOINT: every service in this process shares the one store.
     const store = await startLocalStoreWithTables(
       SERVICES.map((service) => ({ tableName: service.tableName(), definition: service.table })),
@@ -81,17 +92,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       subgraphs.push({ name: service.name, url: `${server.origin}/graphql` });
     }
 
-    const registryDir = options.dataDir ?? options.workDir;
     await mkdir(registryDir, { recursive: true });
-    const registryFile = join(registryDir, 'registry.json');
     await writeFile(registryFile, `${JSON.stringify({ subgraphs }, null, 2)}\n`);
-
-    const gateway = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(registryFile) }), {
-      name: 'gateway-local-graphql',
-      port: options.gatewayPort ?? 0,
-      host: options.host,
-    });
-    closers.push(() => gateway.close());
 
     return {
       gatewayUrl: `${gateway.origin}/graphql`,

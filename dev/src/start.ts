@@ -2,6 +2,7 @@ import { join } from 'node:path';
 
 import { PortInUseError } from '@bff/kit/local';
 
+import { DataDirBusyError, lockDataDir } from './dataDirLock';
 import { startLocalSystem } from './localSystem';
 
 const EXAMPLE_QUERY = '{ articles { title author { name } comments { body author { name } } } }';
@@ -18,11 +19,18 @@ async function main(): Promise<void> {
   const dataDir = join(process.cwd(), '.local');
 
   let system;
+  let unlock = () => {};
   try {
+    unlock = lockDataDir(dataDir);
     system = await startLocalSystem({ dataDir, workDir: dataDir, gatewayPort });
   } catch (error) {
+    unlock();
     if (error instanceof PortInUseError) {
-      console.error(`Port ${error.port} is already in use: stop what uses it, or start on another port with PORT=4001 npm start`);
+      console.error(`Port ${error.port} is already in use: stop what uses it, or start on another port with PORT=${error.port + 1} npm start`);
+      process.exit(1);
+    }
+    if (error instanceof DataDirBusyError) {
+      console.error(`${error.message} Stop it first (Ctrl-C in its terminal, or kill ${error.pid}).`);
       process.exit(1);
     }
     throw error;
@@ -47,7 +55,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
-    void system.close().then(() => process.exit(0));
+    void system.close().then(() => {
+      unlock();
+      process.exit(0);
+    });
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
