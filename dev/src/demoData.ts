@@ -1,11 +1,21 @@
 import { demoId } from '@bff/kit';
 import type { ArticleRecord } from '@bff/articles/store';
 import type { CommentRecord } from '@bff/comments/store';
-import type { UserRecord } from '@bff/users/store';
+
+/** A demo account: it signs in with its email and DEMO_PASSWORD. */
+export interface DemoUser {
+  id: string;
+  name: string;
+  email: string;
+  createdAt: string;
+}
+
+/** Every demo account's password, printed by `npm start`. */
+export const DEMO_PASSWORD = 'demo-password';
 
 /** The demo data set: the same on every run, so links and examples stay valid. */
 export interface DemoData {
-  users: UserRecord[];
+  users: DemoUser[];
   articles: ArticleRecord[];
   comments: CommentRecord[];
 }
@@ -40,15 +50,20 @@ export function demoData(sizes = { users: 5, articles: 30, comments: 200 }): Dem
   const users = Array.from({ length: sizes.users }, (_, i) => ({
     id: demoId('user', i),
     name: NAMES[i % NAMES.length] + (i >= NAMES.length ? ` ${Math.floor(i / NAMES.length) + 1}` : ''),
+    email: `${NAMES[i % NAMES.length]!.split(' ')[0]!.toLowerCase()}${i >= NAMES.length ? i : ''}@example.com`,
     createdAt: iso(BASE_TIME + i * 60_000),
   }));
-  const articles = Array.from({ length: sizes.articles }, (_, i) => ({
-    id: demoId('article', i),
-    title: `${TOPICS[i % TOPICS.length]} ${ANGLES[Math.floor(i / TOPICS.length) % ANGLES.length]}`,
-    body: Array.from({ length: 3 }, () => sentence(next, 12)).join(' '),
-    authorId: users[i % users.length]!.id,
-    createdAt: iso(BASE_TIME + 86_400_000 + i * 3_600_000),
-  }));
+  const articles = Array.from({ length: sizes.articles }, (_, i) => {
+    const createdAt = iso(BASE_TIME + 86_400_000 + i * 3_600_000);
+    return {
+      id: demoId('article', i),
+      title: `${TOPICS[i % TOPICS.length]} ${ANGLES[Math.floor(i / TOPICS.length) % ANGLES.length]}`,
+      body: Array.from({ length: 3 }, () => sentence(next, 12)).join(' '),
+      authorId: users[i % users.length]!.id,
+      createdAt,
+      updatedAt: createdAt,
+    };
+  });
   const comments = Array.from({ length: sizes.comments }, (_, i) => {
     const article = articles[Math.floor(next() * articles.length)]!;
     return {

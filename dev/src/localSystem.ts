@@ -92,6 +92,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       subgraphs.push({ name: service.name, url: `${server.origin}/graphql` });
     }
 
+    // Comments asks articles whether an article exists before it accepts a comment on it.
+    process.env.ARTICLES_URL = subgraphs.find((subgraph) => subgraph.name === 'articles')?.url;
+
     await mkdir(registryDir, { recursive: true });
     await writeFile(registryFile, `${JSON.stringify({ subgraphs }, null, 2)}\n`);
 

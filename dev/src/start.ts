@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import { PortInUseError } from '@bff/kit/local';
 
 import { DataDirBusyError, lockDataDir } from './dataDirLock';
+import { DEMO_PASSWORD, demoData } from './demoData';
+import { useDevSecrets } from './devSecrets';
 import { startLocalSystem } from './localSystem';
 
-const EXAMPLE_QUERY = '{ articles { title author { name } comments { body author { name } } } }';
+const EXAMPLE_QUERY =
+  '{ articles(first: 5) { nodes { title author { name } commentCount comments(first: 3) { nodes { body author { name } } } } pageInfo { hasNextPage endCursor } } }';
 
 /** `npm start`: the whole system on this machine, until Ctrl-C. */
 async function main(): Promise<void> {
@@ -22,6 +25,7 @@ async function main(): Promise<void> {
   let unlock = () => {};
   try {
     unlock = lockDataDir(dataDir);
+    useDevSecrets(dataDir);
     system = await startLocalSystem({ dataDir, workDir: dataDir, gatewayPort });
   } catch (error) {
     unlock();
@@ -41,6 +45,7 @@ async function main(): Promise<void> {
     `Gateway:   ${system.gatewayUrl}`,
     ...system.subgraphs.map((subgraph) => `Subgraph:  ${subgraph.name.padEnd(9)} ${subgraph.url}`),
     `Store:     ${system.storeEndpoint} (data in ${dataDir}; ${system.seededItems ? `seeded ${system.seededItems} demo items` : 'demo data already there'})`,
+    `Demo login: ${demoData().users[0]!.email} / ${DEMO_PASSWORD} (every demo account has this password)`,
     '',
     'Try it:',
     `  curl -s ${system.gatewayUrl} -H 'content-type: application/json' \\`,

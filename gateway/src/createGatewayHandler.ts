@@ -5,11 +5,11 @@ import {
   createLambdaGraphQLHandler,
   createLogger,
   graphqlErrorBody,
-  type RequestContext,
 } from '@bff/kit';
 
 import { loadSupergraph } from './compose/loadSupergraph';
 import { SchemaGateway } from './engines/schemaGateway';
+import type { GatewayContext } from './gatewayContext';
 import { buildStitchedSchema } from './engines/stitchEngine';
 import type { SubgraphRegistry } from './registry/subgraphRegistry';
 
@@ -35,8 +35,11 @@ export function createGatewayHandler(options: GatewayOptions): ApiGatewayHandler
       composeMs: Math.round(supergraph.composeMs * 10) / 10,
     });
     const gateway = new SchemaGateway(schema, supergraph.supergraphSdl);
-    const server = new ApolloServer<RequestContext>({ gateway, ...baseServerOptions<RequestContext>(logger) });
-    return createLambdaGraphQLHandler(server, logger, (base) => base);
+    const server = new ApolloServer<GatewayContext>({ gateway, ...baseServerOptions<GatewayContext>(logger) });
+    return createLambdaGraphQLHandler(server, logger, (base, event) => ({
+      ...base,
+      authorization: event.headers?.authorization,
+    }));
   }
 
   return async (event, context) => {

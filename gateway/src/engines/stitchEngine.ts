@@ -1,6 +1,8 @@
-import { CORRELATION_HEADER, type RequestContext } from '@bff/kit';
+import { CORRELATION_HEADER } from '@bff/kit';
 import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation';
 import type { GraphQLSchema } from 'graphql';
+
+import type { GatewayContext } from '../gatewayContext';
 
 /**
  * The `stitch` engine: @graphql-tools/federation turns the supergraph into an
@@ -13,8 +15,12 @@ export function buildStitchedSchema(supergraphSdl: string): GraphQLSchema {
     batch: true,
     httpExecutorOpts: {
       headers: (request): Record<string, string> => {
-        const context = request?.context as Partial<RequestContext> | undefined;
-        return context?.correlationId ? { [CORRELATION_HEADER]: context.correlationId } : {};
+        const context = request?.context as Partial<GatewayContext> | undefined;
+        return {
+          ...(context?.correlationId ? { [CORRELATION_HEADER]: context.correlationId } : {}),
+          // The caller's token, checked here already, is checked again by each subgraph.
+          ...(context?.authorization ? { authorization: context.authorization } : {}),
+        };
       },
     },
   });

@@ -2,9 +2,12 @@ import { type ApolloServer, type ApolloServerOptions } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { GraphQLError } from 'graphql';
 
 import { apiGatewayRequestHandler } from './apiGatewayRequestHandler';
+import { readCaller } from './auth/caller';
 import { isDevelopment } from './config';
+import { DomainError } from './errors';
 import { errorLoggingPlugin } from './errorLoggingPlugin';
 import { formatError } from './formatError';
 import type { Logger } from './logger';
@@ -42,7 +45,16 @@ export function createLambdaGraphQLHandler<TContext extends RequestContext>(
   buildContext: (base: RequestContext, event: APIGatewayProxyEventV2) => TContext | Promise<TContext>,
 ): ApiGatewayHandler {
   const handle = startServerAndCreateLambdaHandler(server, apiGatewayRequestHandler(), {
-    context: async ({ event, context }) => buildContext(createRequestContext(logger, event, context), event),
+    context: async ({ event, context }) => {
+      const caller = await readCaller(event).catch((error: unknown) => {
+        // Thrown from here, only a GraphQLError keeps its code and status: anything else becomes a 500.
+        if (error instanceof DomainError) {
+          throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+        }
+        throw error;
+      });
+      return buildContext(createRequestContext(logger, event, context, caller), event);
+    },
   });
   return async (event, context) => (await handle(event, context, () => undefined)) ?? undefinedResult();
 }

@@ -1,7 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 
 import { dynamoEndpoint } from './config';
+import { decodeCursor, encodeCursor } from './cursor';
+import type { Connection, PageRequest } from './pagination';
+import type { TableDefinition } from './tableDefinition';
 
 let shared: { endpoint: string | undefined; client: DynamoDBDocumentClient } | undefined;
 
@@ -74,4 +77,50 @@ export async function putIfAbsent(
 
 export function isConditionalCheckFailure(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+}
+
+export interface QueryPageOptions {
+  tableName: string;
+  table: TableDefinition;
+  /** A global index of `table`, queried on one partition value. */
+  indexName: string;
+  partitionValue: string;
+  page: PageRequest;
+  /** Names the list, so a cursor from one list is refused by another. */
+  scope: string;
+  /** Newest first (descending sort key) unless false. */
+  descending?: boolean;
+  client?: DynamoDBDocumentClient;
+}
+
+/**
+ * One page of an index partition. It asks for one item more than the page holds,
+ * so `hasNextPage` is exact, and builds the cursor from the page's last item:
+ * the same key DynamoDB's LastEvaluatedKey would hold, signed by `encodeCursor`.
+ */
+export async function queryPage<T extends Record<string, unknown>>(options: QueryPageOptions): Promise<Connection<T>> {
+  const index = options.table.globalIndexes?.find((candidate) => candidate.name === options.indexName);
+  if (!index) throw new Error(`Table ${options.tableName} has no index ${options.indexName}`);
+  const client = options.client ?? documentClient();
+  const output = await client.send(
+    new QueryCommand({
+      TableName: options.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: '#partition = :partition',
+      ExpressionAttributeNames: { '#partition': index.partitionKey.name },
+      ExpressionAttributeValues: { ':partition': options.partitionValue },
+      ScanIndexForward: options.descending === false,
+      Limit: options.page.first + 1,
+      ...(options.page.after ? { ExclusiveStartKey: await decodeCursor(options.page.after, options.scope) } : {}),
+    }),
+  );
+  const items = (output.Items ?? []) as T[];
+  const nodes = items.slice(0, options.page.first);
+  const hasNextPage = items.length > options.page.first;
+  const last = nodes.at(-1);
+  const keyNames = [options.table.partitionKey, options.table.sortKey, index.partitionKey, index.sortKey]
+    .filter((key) => key !== undefined)
+    .map((key) => key.name);
+  const endCursor = last ? await encodeCursor(Object.fromEntries(keyNames.map((name) => [name, last[name]])), options.scope) : null;
+  return { nodes, pageInfo: { hasNextPage, endCursor } };
 }

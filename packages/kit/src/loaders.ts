@@ -16,4 +16,4 @@ export function createBatchLoader<T extends { id: string }>(
   );
 }
 
-export type { DataLoader };
+export { DataLoader };

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 
+import type { Caller } from './auth/accessToken';
 import type { Logger } from './logger';
 
 /** What every resolver, in every service and the gateway, gets about the request. */
@@ -10,6 +11,8 @@ export interface RequestContext {
   correlationId: string;
   /** The service logger with requestId and correlationId on every line. */
   logger: Logger;
+  /** The signed-in user, or null for an anonymous request. */
+  caller: Caller | null;
 }
 
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -21,6 +24,7 @@ export function createRequestContext(
   logger: Logger,
   event: APIGatewayProxyEventV2,
   lambdaContext: Context,
+  caller: Caller | null,
 ): RequestContext {
   const requestId = event.requestContext.requestId || lambdaContext.awsRequestId;
   const incoming = event.headers?.[CORRELATION_HEADER];
@@ -29,5 +33,6 @@ export function createRequestContext(
     requestId,
     correlationId,
     logger: logger.createChild({ persistentKeys: { requestId, correlationId } }),
+    caller,
   };
 }

@@ -1,7 +1,7 @@
-import { createBatchLoader, type DataLoader, type RequestContext } from '@bff/kit';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { createBatchLoader, type DataLoader, type RequestContext } from '@bff/kit';
 
-import { findArticle, newestArticles } from './service';
+import * as service from './service';
 import { type ArticleRecord, getArticles } from './store';
 
 export interface ArticlesContext extends RequestContext {
@@ -12,14 +12,28 @@ export function createContext(base: RequestContext): ArticlesContext {
   return { ...base, articles: createBatchLoader(getArticles) };
 }
 
+type PageArgs = { first?: number | null; after?: string | null };
+
 export const resolvers: GraphQLResolverMap<ArticlesContext> = {
   Query: {
-    article: (_: unknown, { id }: { id: string }, context: ArticlesContext) => findArticle(context.articles, id),
-    articles: () => newestArticles(),
+    article: (_: unknown, { id }: { id: string }, context: ArticlesContext) => service.findArticle(context.articles, id),
+    articles: (_: unknown, args: PageArgs) => service.listArticles(args),
+  },
+  Mutation: {
+    createArticle: (_: unknown, { input }: { input: { title: string; body: string } }, context: ArticlesContext) =>
+      service.createArticle(context.caller, input),
+    updateArticle: (_: unknown, { id, input }: { id: string; input: { title?: string | null; body?: string | null } }, context: ArticlesContext) =>
+      service.updateArticle(context.articles, context.caller, id, input),
+    deleteArticle: (_: unknown, { id }: { id: string }, context: ArticlesContext) =>
+      service.deleteArticle(context.articles, context.caller, id),
   },
   Article: {
-    __resolveReference: ({ id }: { id: string }, context: ArticlesContext) => findArticle(context.articles, id),
+    __resolveReference: ({ id }: { id: string }, context: ArticlesContext) => service.findArticle(context.articles, id),
     // The users subgraph resolves the rest of the author from this reference.
     author: ({ authorId }: ArticleRecord) => ({ __typename: 'User', id: authorId }),
+  },
+  User: {
+    __resolveReference: ({ id }: { id: string }) => ({ id }),
+    articles: ({ id }: { id: string }, args: PageArgs) => service.listArticlesByAuthor(id, args),
   },
 };

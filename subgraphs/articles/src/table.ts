@@ -3,12 +3,13 @@ import type { TableDefinition } from '@bff/kit';
 /**
  * The articles table. Items: `ARTICLE#<id>`. `byCreated` lists every article
  * newest first (partition `feed` is the constant `ARTICLE`); `byAuthor` lists
- * one author's articles newest first.
+ * one author's newest first. The sort key `createdKey` is `<createdAt>#<id>`,
+ * unique even when two articles share a millisecond.
  */
 export const articlesTable: TableDefinition = {
   partitionKey: { name: 'pk', type: 'S' },
   globalIndexes: [
-    { name: 'byCreated', partitionKey: { name: 'feed', type: 'S' }, sortKey: { name: 'createdAt', type: 'S' } },
-    { name: 'byAuthor', partitionKey: { name: 'authorId', type: 'S' }, sortKey: { name: 'createdAt', type: 'S' } },
+    { name: 'byCreated', partitionKey: { name: 'feed', type: 'S' }, sortKey: { name: 'createdKey', type: 'S' } },
+    { name: 'byAuthor', partitionKey: { name: 'authorId', type: 'S' }, sortKey: { name: 'createdKey', type: 'S' } },
   ],
 };

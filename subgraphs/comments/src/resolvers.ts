@@ -1,30 +1,54 @@
-import { createBatchLoader, type DataLoader, type RequestContext } from '@bff/kit';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { createBatchLoader, DataLoader, type RequestContext } from '@bff/kit';
 
-import { commentsForArticle, findComment } from './service';
-import { type CommentRecord, getComments } from './store';
+import { httpArticlesDirectory } from './articlesDirectory';
+import * as service from './service';
+import { type CommentRecord, getCommentCounts, getComments } from './store';
 
-export interface CommentsContext extends RequestContext {
-  comments: DataLoader<string, CommentRecord | null>;
+export interface CommentsContext extends RequestContext, service.CommentsDeps {
+  commentCounts: DataLoader<string, number>;
 }
 
 export function createContext(base: RequestContext): CommentsContext {
-  return { ...base, comments: createBatchLoader(getComments) };
+  return {
+    ...base,
+    comments: createBatchLoader(getComments),
+    // All commentCount fields of a request in one BatchGetItem per 100 articles.
+    commentCounts: new DataLoader<string, number>(async (ids) => {
+      const counts = new Map((await getCommentCounts(ids)).map(({ id, count }) => [id, count]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
+    articles: httpArticlesDirectory(base.correlationId),
+  };
 }
+
+type PageArgs = { first?: number | null; after?: string | null };
 
 export const resolvers: GraphQLResolverMap<CommentsContext> = {
   Query: {
-    comment: (_: unknown, { id }: { id: string }, context: CommentsContext) => findComment(context.comments, id),
-    commentsForArticle: (_: unknown, { articleId }: { articleId: string }) => commentsForArticle(articleId),
+    comment: (_: unknown, { id }: { id: string }, context: CommentsContext) => service.findComment(context.comments, id),
+    comments: (_: unknown, args: PageArgs) => service.listAllComments(args),
+    commentsForArticle: (_: unknown, { articleId, ...args }: PageArgs & { articleId: string }) =>
+      service.listCommentsForArticle(articleId, args),
+  },
+  Mutation: {
+    addComment: (_: unknown, { input }: { input: { articleId: string; body: string } }, context: CommentsContext) =>
+      service.addComment(context, context.caller, input),
+    deleteComment: (_: unknown, { id }: { id: string }, context: CommentsContext) => service.deleteComment(context, context.caller, id),
   },
   Comment: {
-    __resolveReference: ({ id }: { id: string }, context: CommentsContext) => findComment(context.comments, id),
+    __resolveReference: ({ id }: { id: string }, context: CommentsContext) => service.findComment(context.comments, id),
     author: ({ authorId }: CommentRecord) => ({ __typename: 'User', id: authorId }),
     article: ({ articleId }: CommentRecord) => ({ __typename: 'Article', id: articleId }),
   },
   Article: {
     // Comments only adds fields to articles: the reference itself is all it needs.
     __resolveReference: ({ id }: { id: string }) => ({ id }),
-    comments: ({ id }: { id: string }) => commentsForArticle(id),
+    comments: ({ id }: { id: string }, args: PageArgs) => service.listCommentsForArticle(id, args),
+    commentCount: ({ id }: { id: string }, _: unknown, context: CommentsContext) => context.commentCounts.load(id),
+  },
+  User: {
+    __resolveReference: ({ id }: { id: string }) => ({ id }),
+    comments: ({ id }: { id: string }, args: PageArgs) => service.listCommentsByAuthor(id, args),
   },
 };

@@ -1,13 +1,17 @@
 import type { TableDefinition } from '@bff/kit';
 
 /**
- * The comments table. Items: `COMMENT#<id>`. `byArticle` lists an article's
- * comments newest first; `byAuthor` lists one author's comments newest first.
+ * The comments table. Items: `COMMENT#<id>` (a comment) and `COUNT#<articleId>`
+ * (an article's comment count, kept with atomic ADDs). Indexes list comments
+ * newest first by article, by author, and all of them (`feed` = `COMMENT`), on
+ * the sort key `createdKey` = `<createdAt>#<id>`. Count items have none of the
+ * index attributes, so they never appear in a list.
  */
 export const commentsTable: TableDefinition = {
   partitionKey: { name: 'pk', type: 'S' },
   globalIndexes: [
-    { name: 'byArticle', partitionKey: { name: 'articleId', type: 'S' }, sortKey: { name: 'createdAt', type: 'S' } },
-    { name: 'byAuthor', partitionKey: { name: 'authorId', type: 'S' }, sortKey: { name: 'createdAt', type: 'S' } },
+    { name: 'byArticle', partitionKey: { name: 'articleId', type: 'S' }, sortKey: { name: 'createdKey', type: 'S' } },
+    { name: 'byAuthor', partitionKey: { name: 'authorId', type: 'S' }, sortKey: { name: 'createdKey', type: 'S' } },
+    { name: 'byCreated', partitionKey: { name: 'feed', type: 'S' }, sortKey: { name: 'createdKey', type: 'S' } },
   ],
 };

@@ -1,46 +1,151 @@
+import { handler as articlesHandler } from '@bff/articles';
+import { putArticle, tableName as articlesTableName } from '@bff/articles/store';
+import { articlesTable } from '@bff/articles/table';
+import { issueAccessToken } from '@bff/kit';
 import { type LocalLambdaServer, type LocalStore, postGraphQL, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
 
 import { handler } from '../src/handler';
 import { putComment, tableName } from '../src/store';
 import { commentsTable } from '../src/table';
 
-describe('comments subgraph, through its Lambda handler and the local store', () => {
+interface Page {
+  nodes: { id: string }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+const ADD = `mutation ($input: AddCommentInput!) { addComment(input: $input) { id body author { id } article { id } createdAt } }`;
+const DELETE = `mutation ($id: ID!) { deleteComment(id: $id) }`;
+const COUNT = `query ($id: ID!) { _entities(representations: [{ __typename: "Article", id: $id }]) { ... on Article { commentCount } } }`;
+
+describe('comments subgraph, through its Lambda handler, with the articles subgraph it asks', () => {
   let store: LocalStore;
-  let server: LocalLambdaServer;
+  let comments: LocalLambdaServer;
+  let articles: LocalLambdaServer;
   let url: string;
+  let ada: string;
+  let grace: string;
+  const post = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string) =>
+    postGraphQL<T>(url, query, variables, token ? { authorization: `Bearer ${token}` } : {});
+  const countOf = async (id: string) =>
+    (await post<{ _entities: { commentCount: number }[] }>(COUNT, { id })).body.data?._entities[0]?.commentCount;
 
   beforeAll(async () => {
-    store = await startLocalStoreWithTables([{ tableName: tableName(), definition: commentsTable }]);
-    server = await serveLambda(handler, { name: 'comments-test-graphql' });
-    url = `${server.origin}/graphql`;
-    await putComment({ id: 'c1', body: 'First', articleId: 'a1', authorId: 'u1', createdAt: '2026-01-01T00:00:00.000Z' });
-    await putComment({ id: 'c2', body: 'Second', articleId: 'a1', authorId: 'u2', createdAt: '2026-01-02T00:00:00.000Z' });
-    await putComment({ id: 'c3', body: 'Elsewhere', articleId: 'a2', authorId: 'u1', createdAt: '2026-01-03T00:00:00.000Z' });
+    // One store for both services: in one process they share DYNAMODB_ENDPOINT, as the local system does.
+    store = await startLocalStoreWithTables([
+      { tableName: tableName(), definition: commentsTable },
+      { tableName: articlesTableName(), definition: articlesTable },
+    ]);
+    articles = await serveLambda(articlesHandler, { name: 'articles-test' });
+    comments = await serveLambda(handler, { name: 'comments-test' });
+    process.env.ARTICLES_URL = `${articles.origin}/graphql`;
+    url = `${comments.origin}/graphql`;
+    ada = await issueAccessToken('user-ada');
+    grace = await issueAccessToken('user-grace');
+    for (const id of ['art-1', 'art-2', 'busy']) {
+      await putArticle({ id, title: id, body: 'b', authorId: 'user-ada', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
+    }
+    for (let i = 0; i < 25; i++) {
+      await putComment({
+        id: `c${String(i).padStart(2, '0')}`,
+        body: `Comment ${i}`,
+        articleId: i % 5 === 0 ? 'art-2' : 'art-1',
+        authorId: i % 2 ? 'user-grace' : 'user-ada',
+        createdAt: new Date(Date.UTC(2026, 0, 2, 0, i)).toISOString(),
+      });
+    }
   });
   afterAll(async () => {
-    await server.close();
+    await comments.close();
+    await articles.close();
     await store.close();
+    delete process.env.ARTICLES_URL;
   });
 
-  it("lists one article's comments newest first, with author and article references", async () => {
-    const result = await postGraphQL(url, '{ commentsForArticle(articleId: "a1") { id body author { id } article { id } } }');
-    expect(result.body.data).toEqual({
-      commentsForArticle: [
-        { id: 'c2', body: 'Second', author: { id: 'u2' }, article: { id: 'a1' } },
-        { id: 'c1', body: 'First', author: { id: 'u1' }, article: { id: 'a1' } },
-      ],
-    });
-  });
+  async function readAll(query: string, variables: Record<string, unknown>, pick: (data: Record<string, unknown>) => Page) {
+    const ids: string[] = [];
+    let after: string | null = null;
+    do {
+      const { body } = await post(query, { ...variables, after });
+      expect(body.errors).toBeUndefined();
+      const page = pick(body.data!);
+      ids.push(...page.nodes.map((node) => node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return ids;
+  }
 
-  it('adds comments to Article entities and resolves Comment entities', async () => {
-    const result = await postGraphQL(
-      url,
-      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Article { id comments { id } } ... on Comment { body } } }',
-      { r: [{ __typename: 'Article', id: 'a2' }, { __typename: 'Article', id: 'empty' }, { __typename: 'Comment', id: 'c1' }] },
+  it('pages through all comments, one article’s and one author’s, newest first with no gaps', async () => {
+    const all = await readAll('query ($after: String) { comments(first: 7, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }', {}, (d) => d.comments as Page);
+    expect(all).toEqual(Array.from({ length: 25 }, (_, i) => `c${String(24 - i).padStart(2, '0')}`));
+
+    const ofArticle = await readAll(
+      'query ($after: String) { commentsForArticle(articleId: "art-2", first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }',
+      {},
+      (d) => d.commentsForArticle as Page,
     );
-    expect(result.body.data).toEqual({
-      _entities: [{ id: 'a2', comments: [{ id: 'c3' }] }, { id: 'empty', comments: [] }, { body: 'First' }],
-    });
-    expect((await postGraphQL(url, '{ comment(id: "c3") { body } }')).body.data).toEqual({ comment: { body: 'Elsewhere' } });
+    expect(ofArticle).toEqual(['c20', 'c15', 'c10', 'c05', 'c00']);
+
+    const ofAuthor = await readAll(
+      'query ($after: String) { _entities(representations: [{ __typename: "User", id: "user-grace" }]) { ... on User { comments(first: 5, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } } } }',
+      {},
+      (d) => (d._entities as { comments: Page }[])[0]!.comments,
+    );
+    expect(ofAuthor).toHaveLength(12);
+    expect(new Set(ofAuthor).size).toBe(12);
+
+    const onEntity = await post('{ _entities(representations: [{ __typename: "Article", id: "art-2" }]) { ... on Article { comments(first: 1) { nodes { body author { id } article { id } } } } } }');
+    expect(onEntity.body.data).toEqual({ _entities: [{ comments: { nodes: [{ body: 'Comment 20', author: { id: 'user-ada' }, article: { id: 'art-2' } }] } }] });
   });
+
+  it('adds a comment to an existing article and refuses one on an article that does not exist', async () => {
+    const added = await post<{ addComment: { id: string; body: string; author: { id: string }; article: { id: string } } }>(
+      ADD,
+      { input: { articleId: 'art-2', body: ' Well said ' } },
+      grace,
+    );
+    expect(added.body.data?.addComment).toMatchObject({ body: 'Well said', author: { id: 'user-grace' }, article: { id: 'art-2' } });
+    expect((await post(`query ($id: ID!) { comment(id: $id) { body } }`, { id: added.body.data!.addComment.id })).body.data).toEqual({ comment: { body: 'Well said' } });
+
+    const missing = await post(ADD, { input: { articleId: 'no-such-article', body: 'Hello?' } }, grace);
+    expect(missing.body.errors?.[0]).toMatchObject({ message: 'There is no article with this id.', extensions: { code: 'NOT_FOUND' } });
+    expect((await post(ADD, { input: { articleId: 'art-2', body: 'x' } })).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await post(ADD, { input: { articleId: 'art-2', body: '   ' } }, grace)).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers SERVICE_UNAVAILABLE and writes nothing when articles cannot be asked', async () => {
+    const before = await countOf('art-1');
+    process.env.ARTICLES_URL = 'http://127.0.0.1:9/graphql';
+    try {
+      const result = await post(ADD, { input: { articleId: 'art-1', body: 'Lost?' } }, ada);
+      expect(result.body.errors?.[0]).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    } finally {
+      process.env.ARTICLES_URL = `${articles.origin}/graphql`;
+    }
+    expect(await countOf('art-1')).toBe(before);
+  });
+
+  it('lets only the author delete a comment, and keeps the count right', async () => {
+    const { body } = await post<{ addComment: { id: string } }>(ADD, { input: { articleId: 'art-1', body: 'Delete me' } }, ada);
+    const id = body.data!.addComment.id;
+    const count = await countOf('art-1');
+    expect((await post(DELETE, { id }, grace)).body.errors?.[0]).toMatchObject({ message: 'Only the author may delete this comment.', extensions: { code: 'FORBIDDEN' } });
+    expect((await post(DELETE, { id })).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await post(DELETE, { id }, ada)).body.data).toEqual({ deleteComment: true });
+    expect(await countOf('art-1')).toBe(count! - 1);
+    expect((await post(DELETE, { id }, ada)).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('stores all of 200 concurrent comments on one article and counts 200', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => post<{ addComment: { id: string } }>(ADD, { input: { articleId: 'busy', body: `Concurrent ${i}` } }, i % 2 ? ada : grace)),
+    );
+    expect(results.filter((result) => result.body.errors)).toEqual([]);
+    expect(await countOf('busy')).toBe(200);
+    const ids = await readAll(
+      'query ($after: String) { commentsForArticle(articleId: "busy", first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }',
+      {},
+      (d) => d.commentsForArticle as Page,
+    );
+    expect(new Set(ids)).toEqual(new Set(results.map((result) => result.body.data!.addComment.id)));
+  }, 30_000);
 });

@@ -1,7 +1,7 @@
-import { createBatchLoader, type DataLoader, type RequestContext } from '@bff/kit';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { createBatchLoader, type DataLoader, type RequestContext } from '@bff/kit';
 
-import { findUser } from './service';
+import { findUser, findUsers, login, register, toPublicUser } from './service';
 import { getUsers, type UserRecord } from './store';
 
 export interface UsersContext extends RequestContext {
@@ -12,12 +12,22 @@ export function createContext(base: RequestContext): UsersContext {
   return { ...base, users: createBatchLoader(getUsers) };
 }
 
+const visible = (context: UsersContext) => (user: UserRecord | null) => (user ? toPublicUser(user, context.caller) : null);
+
 export const resolvers: GraphQLResolverMap<UsersContext> = {
   Query: {
-    user: (_: unknown, { id }: { id: string }, context: UsersContext) => findUser(context.users, id),
+    me: async (_: unknown, __: unknown, context: UsersContext) =>
+      context.caller ? visible(context)(await findUser(context.users, context.caller.userId)) : null,
+    user: async (_: unknown, { id }: { id: string }, context: UsersContext) => visible(context)(await findUser(context.users, id)),
+    users: async (_: unknown, { ids }: { ids: string[] }, context: UsersContext) =>
+      (await findUsers(context.users, ids)).map(visible(context)),
+  },
+  Mutation: {
+    register: (_: unknown, { input }: { input: { name: string; email: string; password: string } }) => register(input),
+    login: (_: unknown, { email, password }: { email: string; password: string }) => login(email, password),
   },
   User: {
     // Every `_entities` representation of a request lands in one BatchGetItem per 100 users.
-    __resolveReference: ({ id }: { id: string }, context: UsersContext) => findUser(context.users, id),
+    __resolveReference: async ({ id }: { id: string }, context: UsersContext) => visible(context)(await findUser(context.users, id)),
   },
 };

@@ -1,46 +1,163 @@
-import { type LocalLambdaServer, type LocalStore, postGraphQL, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
+import { documentClient, issueAccessToken } from '@bff/kit';
+import { type LocalService, postGraphQL, startLocalService } from '@bff/kit/local';
 
 import { handler } from '../src/handler';
-import { putUser, tableName } from '../src/store';
+import { createUser } from '../src/service';
+import { getUser, tableName } from '../src/store';
 import { usersTable } from '../src/table';
 
+const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { token user { id name email createdAt } } }`;
+const LOGIN = `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id email } } }`;
+
+interface Auth {
+  token: string;
+  user: { id: string; name: string; email: string | null; createdAt: string };
+}
+
 describe('users subgraph, through its Lambda handler and the local store', () => {
-  let store: LocalStore;
-  let server: LocalLambdaServer;
-  let url: string;
+  let service: LocalService;
+  const post = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string) =>
+    postGraphQL<T>(service.url, query, variables, token ? { authorization: `Bearer ${token}` } : {});
 
   beforeAll(async () => {
-    store = await startLocalStoreWithTables([{ tableName: tableName(), definition: usersTable }]);
-    server = await serveLambda(handler, { name: 'users-test-graphql' });
-    url = `${server.origin}/graphql`;
-    await putUser({ id: 'u1', name: 'Ada Lovelace', createdAt: '2026-01-01T00:00:00.000Z' });
-    await putUser({ id: 'u2', name: 'Grace Hopper', createdAt: '2026-01-02T00:00:00.000Z' });
+    service = await startLocalService('users', handler, [{ tableName: tableName(), definition: usersTable }]);
   });
-  afterAll(async () => {
-    await server.close();
-    await store.close();
-  });
+  afterAll(() => service.close());
 
-  it('finds a user by id, and null for an unknown id', async () => {
-    expect((await postGraphQL(url, '{ user(id: "u1") { id name } }')).body).toEqual({
-      data: { user: { id: 'u1', name: 'Ada Lovelace' } },
+  it('registers, signs in with any case of the email, and knows who "me" is', async () => {
+    const registered = await post<{ register: Auth }>(REGISTER, {
+      input: { name: '  Ada Lovelace ', email: 'Ada@Example.com', password: 'correct horse' },
     });
-    expect((await postGraphQL(url, '{ user(id: "nobody") { id } }')).body).toEqual({ data: { user: null } });
+    expect(registered.body.errors).toBeUndefined();
+    const { token, user } = registered.body.data!.register;
+    expect(user).toMatchObject({ name: 'Ada Lovelace', email: 'Ada@Example.com' });
+    expect(Date.parse(user.createdAt)).not.toBeNaN();
+
+    const login = await post<{ login: Auth }>(LOGIN, { email: 'ada@EXAMPLE.com', password: 'correct horse' });
+    expect(login.body.data?.login.user).toEqual({ id: user.id, email: 'Ada@Example.com' });
+
+    expect((await post('{ me { id name email } }', undefined, token)).body.data).toEqual({
+      me: { id: user.id, name: 'Ada Lovelace', email: 'Ada@Example.com' },
+    });
+    expect((await post('{ me { id } }')).body.data).toEqual({ me: null });
   });
 
-  it('resolves User entities for the gateway, in order, null where missing', async () => {
-    const result = await postGraphQL(
-      url,
-      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { id name } } }',
-      { r: [{ __typename: 'User', id: 'u2' }, { __typename: 'User', id: 'gone' }, { __typename: 'User', id: 'u1' }] },
+  it('never stores or returns the password in plain text', async () => {
+    const { body } = await post<{ register: Auth }>(REGISTER, {
+      input: { name: 'Grace', email: 'grace@example.com', password: 'super secret 1' },
+    });
+    expect(JSON.stringify(body)).not.toContain('super secret 1');
+    const stored = await getUser(body.data!.register.user.id);
+    expect(stored?.passwordHash).toMatch(/^scrypt\$32768\$8\$3\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
+    expect(JSON.stringify(stored)).not.toContain('super secret 1');
+  });
+
+  it('shows an email only to its owner', async () => {
+    const owner = await createUser({ name: 'Owner', email: 'owner@example.com', password: 'password-1' });
+    const other = await createUser({ name: 'Other', email: 'other@example.com', password: 'password-2' });
+    const query = `query ($id: ID!) { user(id: $id) { name email } }`;
+    expect((await post(query, { id: owner.id }, await issueAccessToken(owner.id))).body.data).toEqual({
+      user: { name: 'Owner', email: 'owner@example.com' },
+    });
+    expect((await post(query, { id: owner.id }, await issueAccessToken(other.id))).body.data).toEqual({
+      user: { name: 'Owner', email: null },
+    });
+    expect((await post(query, { id: owner.id })).body.data).toEqual({ user: { name: 'Owner', email: null } });
+    expect((await post(query, { id: 'nobody' })).body.data).toEqual({ user: null });
+    expect((await post('query ($ids: [ID!]!) { users(ids: $ids) { name } }', { ids: [other.id, 'nobody', owner.id] })).body.data).toEqual({
+      users: [{ name: 'Other' }, null, { name: 'Owner' }],
+    });
+  });
+
+  it.each([
+    [{ name: '', email: 'a@example.com', password: 'password-1' }, 'Name must be 1 to 100 characters.'],
+    [{ name: 'x'.repeat(101), email: 'a@example.com', password: 'password-1' }, 'Name must be 1 to 100 characters.'],
+    [{ name: 'A', email: 'not-an-email', password: 'password-1' }, 'Email must be an address like ada@example.com.'],
+    [{ name: 'A', email: 'a@example.com', password: 'short' }, 'Password must be 8 to 128 characters.'],
+    [{ name: 'A', email: 'a@example.com', password: 'x'.repeat(129) }, 'Password must be 8 to 128 characters.'],
+  ])('refuses registration %j with BAD_USER_INPUT', async (input, message) => {
+    const { body } = await post(REGISTER, { input });
+    expect(body.data).toBeNull();
+    expect(body.errors).toEqual([expect.objectContaining({ message, extensions: { code: 'BAD_USER_INPUT' } })]);
+  });
+
+  it('refuses a taken email, whatever its case', async () => {
+    await createUser({ name: 'First', email: 'taken@example.com', password: 'password-1' });
+    const { body } = await post(REGISTER, { input: { name: 'Second', email: 'TAKEN@example.com', password: 'password-2' } });
+    expect(body.errors?.[0]).toMatchObject({ message: 'An account with this email exists already.', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('creates exactly one account when two sign-ups race for one email', async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        post<{ register: Auth }>(REGISTER, { input: { name: `Racer ${i}`, email: 'race@example.com', password: `password-${i}` } }),
+      ),
     );
-    expect(result.body).toEqual({
-      data: { _entities: [{ id: 'u2', name: 'Grace Hopper' }, null, { id: 'u1', name: 'Ada Lovelace' }] },
-    });
+    const winners = attempts.filter((attempt) => attempt.body.data?.register);
+    const losers = attempts.filter((attempt) => attempt.body.errors?.[0]?.extensions?.code === 'BAD_USER_INPUT');
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(7);
+    const winner = winners[0]!.body.data!.register.user;
+    const login = await post<{ login: Auth }>(LOGIN, { email: 'race@example.com', password: `password-${winner.name.slice(-1)}` });
+    expect(login.body.data?.login.user.id).toBe(winner.id);
   });
 
-  it('does not write over an existing user', async () => {
-    expect(await putUser({ id: 'u1', name: 'Someone else', createdAt: '2026-02-01T00:00:00.000Z' })).toBe(false);
-    expect((await postGraphQL(url, '{ user(id: "u1") { name } }')).body.data).toEqual({ user: { name: 'Ada Lovelace' } });
+  it('answers a wrong password and an unknown email alike', async () => {
+    await createUser({ name: 'Login', email: 'login@example.com', password: 'right-password' });
+    const wrong = await post(LOGIN, { email: 'login@example.com', password: 'wrong-password' });
+    const unknown = await post(LOGIN, { email: 'nobody@example.com', password: 'right-password' });
+    for (const { body } of [wrong, unknown]) {
+      expect(body.errors).toEqual([expect.objectContaining({ message: 'Email or password is incorrect.', extensions: { code: 'UNAUTHENTICATED' } })]);
+    }
+  });
+
+  it('refuses tampered, expired and malformed tokens with UNAUTHENTICATED and 401', async () => {
+    const user = await createUser({ name: 'Token', email: 'token@example.com', password: 'password-1' });
+    const token = await issueAccessToken(user.id);
+    const [header, payload, signature] = token.split('.');
+    const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), sub: 'someone-else' })).toString('base64url');
+    const tampered = `${header}.${forgedPayload}.${signature}`;
+    process.env.ACCESS_TOKEN_TTL_SECONDS = '-10';
+    const expired = await issueAccessToken(user.id);
+    delete process.env.ACCESS_TOKEN_TTL_SECONDS;
+
+    for (const [bad, message] of [
+      [tampered, 'The access token is not valid: log in again.'],
+      [expired, 'Your session has expired: log in again.'],
+      ['not-a-jwt', 'The access token is not valid: log in again.'],
+    ] as const) {
+      const result = await post('{ me { id } }', undefined, bad);
+      expect(result.status).toBe(401);
+      expect(result.body.errors).toEqual([{ message, extensions: { code: 'UNAUTHENTICATED' } }]);
+    }
+    const wrongScheme = await postGraphQL(service.url, '{ me { id } }', undefined, { authorization: `Basic ${token}` });
+    expect(wrongScheme.status).toBe(401);
+  });
+
+  it('serves 250 entity lookups with 3 BatchGetItem calls', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await createUser({ name: `Batch ${i}`, email: `batch${i}@example.com`, password: 'password-1' })).id);
+    const representations = Array.from({ length: 250 }, (_, i) => ({ __typename: 'User', id: i < 5 ? ids[i] : `missing-${i}` }));
+    let calls = 0;
+    const counter = 'count-batch-get';
+    documentClient().middlewareStack.add(
+      (next, context) => (args) => {
+        if (context.commandName === 'BatchGetItemCommand') calls++;
+        return next(args);
+      },
+      { step: 'initialize', name: counter },
+    );
+    try {
+      const { body } = await post<{ _entities: ({ name: string } | null)[] }>(
+        'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { name } } }',
+        { r: representations },
+      );
+      expect(body.data?._entities).toHaveLength(250);
+      expect(body.data?._entities.slice(0, 5)).toEqual(ids.map((_, i) => ({ name: `Batch ${i}` })));
+      expect(body.data?._entities.slice(5).every((entity) => entity === null)).toBe(true);
+    } finally {
+      documentClient().middlewareStack.remove(counter);
+    }
+    expect(calls).toBe(3);
   });
 });

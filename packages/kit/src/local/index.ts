@@ -3,4 +3,5 @@ export * from './apiGatewayEvent';
 export * from './localStore';
 export * from './postGraphQL';
 export * from './serveLambda';
+export * from './startLocalService';
 export * from './writeLambdaResult';

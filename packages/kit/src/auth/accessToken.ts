@@ -1,0 +1,50 @@
+import { errors, jwtVerify, SignJWT } from 'jose';
+
+import { envInt } from '../config';
+import { UnauthenticatedError } from '../errors';
+import { authSecrets } from './secrets';
+
+export const TOKEN_ISSUER = 'bff-users';
+export const TOKEN_AUDIENCE = 'bff';
+
+/** Who is calling: the user a valid access token names. */
+export interface Caller {
+  userId: string;
+}
+
+/** Access tokens live an hour unless ACCESS_TOKEN_TTL_SECONDS says otherwise. */
+export function accessTokenTtlSeconds(): number {
+  return envInt('ACCESS_TOKEN_TTL_SECONDS', 3600);
+}
+
+/** A short-lived HS256 JWT for this user, with issuer, audience and expiry. */
+export async function issueAccessToken(userId: string): Promise<string> {
+  const { jwtSecret } = await authSecrets();
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(userId)
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${accessTokenTtlSeconds()}s`)
+    .sign(jwtSecret);
+}
+
+/** Checks signature, algorithm, issuer, audience and expiry; UNAUTHENTICATED with a reason a frontend can show. */
+export async function verifyAccessToken(token: string): Promise<Caller> {
+  const { jwtSecret } = await authSecrets();
+  try {
+    const { payload } = await jwtVerify(token, jwtSecret, {
+      algorithms: ['HS256'],
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+      requiredClaims: ['sub', 'exp'],
+    });
+    return { userId: payload.sub! };
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) {
+      throw new UnauthenticatedError('Your session has expired: log in again.', { cause: error });
+    }
+    throw new UnauthenticatedError('The access token is not valid: log in again.', { cause: error });
+  }
+}

@@ -1,0 +1,17 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+
+import { type Caller, verifyAccessToken } from './accessToken';
+import { UnauthenticatedError } from '../errors';
+
+/**
+ * The one place every service learns who is calling. No Authorization header
+ * means an anonymous caller (null); a header that is present must hold a valid
+ * Bearer token, or the request is UNAUTHENTICATED.
+ */
+export async function readCaller(event: APIGatewayProxyEventV2): Promise<Caller | null> {
+  const header = event.headers?.authorization;
+  if (header === undefined || header === '') return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".');
+  return verifyAccessToken(match[1]);
+}

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+
+import { envOptional, isDevelopment } from '../config';
+
+/** Key material shared by the services: JWT signing and the gateway's internal signature. */
+export interface AuthSecrets {
+  jwtSecret: Uint8Array;
+  internalSigningSecret: Uint8Array;
+}
+
+/** Secrets must be long enough for HMAC-SHA256 to be worth its name. */
+const MIN_SECRET_BYTES = 32;
+
+let devSecrets: AuthSecrets | undefined;
+
+function fromEnv(name: string): Uint8Array | undefined {
+  const value = envOptional(name);
+  if (value === undefined) return undefined;
+  const bytes = new TextEncoder().encode(value);
+  if (bytes.length < MIN_SECRET_BYTES) throw new Error(`${name} must be at least ${MIN_SECRET_BYTES} bytes long`);
+  return bytes;
+}
+
+/**
+ * The auth secrets, from JWT_SECRET and INTERNAL_SIGNING_SECRET. Outside
+ * production a missing one is generated once per process (`npm start` keeps its
+ * own in `.local/` so that logins survive a restart); in production it is an error.
+ */
+export function authSecrets(): Promise<AuthSecrets> {
+  const jwtSecret = fromEnv('JWT_SECRET');
+  const internalSigningSecret = fromEnv('INTERNAL_SIGNING_SECRET');
+  if (jwtSecret && internalSigningSecret) return Promise.resolve({ jwtSecret, internalSigningSecret });
+  if (!isDevelopment()) {
+    return Promise.reject(new Error('JWT_SECRET and INTERNAL_SIGNING_SECRET must be set in production'));
+  }
+  devSecrets ??= { jwtSecret: randomBytes(MIN_SECRET_BYTES), internalSigningSecret: randomBytes(MIN_SECRET_BYTES) };
+  return Promise.resolve({
+    jwtSecret: jwtSecret ?? devSecrets.jwtSecret,
+    internalSigningSecret: internalSigningSecret ?? devSecrets.internalSigningSecret,
+  });
+}
