@@ -97,3 +97,34 @@ describe('local store on disk', () => {
     expect(Item).toEqual({ pk: 'survivor' });
   });
 });
+
+describe('batchGetItems with throttling', () => {
+  it('asks again for keys DynamoDB left unprocessed until it has them all', async () => {
+    const store = await startLocalStore();
+    const client = createDocumentClient(store.endpoint);
+    try {
+      await ensureTable(client, 'throttled', definition);
+      for (let i = 0; i < 30; i++) await putIfAbsent('throttled', { pk: `t-${i}` }, client);
+      let calls = 0;
+      // Like a throttled table: the first answer holds 10 items and hands the other 20 keys back.
+      client.middlewareStack.add(
+        (next, context) => async (args) => {
+          const result = await next(args);
+          if (context.commandName !== 'BatchGetItemCommand' || calls++ > 0) return result;
+          const output = result.output as { Responses?: Record<string, { pk: string }[]>; UnprocessedKeys?: Record<string, { Keys: { pk: string }[] }> };
+          const items = output.Responses?.throttled ?? [];
+          output.Responses = { throttled: items.slice(0, 10) };
+          output.UnprocessedKeys = { throttled: { Keys: items.slice(10).map(({ pk }) => ({ pk })) } };
+          return result;
+        },
+        { step: 'initialize' },
+      );
+      const items = await batchGetItems<{ pk: string }>('throttled', Array.from({ length: 30 }, (_, i) => ({ pk: `t-${i}` })), client);
+      expect(calls).toBe(2);
+      expect(new Set(items.map((item) => item.pk)).size).toBe(30);
+    } finally {
+      client.destroy();
+      await store.close();
+    }
+  });
+});
