@@ -1,15 +1,41 @@
-import { envOptional } from '@bff/kit';
+import { envInt, envOptional, envString, isDevelopment } from '@bff/kit';
+
+import { ENGINE_NAMES, type EngineName } from './engines/engine';
 
 /** Gateway settings, read from the environment in this one place. */
 export interface GatewayConfig {
-  /** Path of the local registry file (`{"subgraphs":[{"name","url","sdl"?}]}`). */
-  registryFile: string;
+  engine: EngineName;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxRootFields: number;
+  /** Origins a browser may call from; empty: no cross-origin calls. */
+  corsOrigins: string[];
+  /** A trusted-documents manifest (`{"<sha256>": "<document>"}`); see `enforceTrustedDocuments`. */
+  trustedDocumentsFile?: string;
+  /** Accept only operations in the manifest (default: in production, when a manifest is given). */
+  enforceTrustedDocuments: boolean;
 }
 
 export function readGatewayConfig(): GatewayConfig {
-  const registryFile = envOptional('REGISTRY_FILE');
-  if (!registryFile) {
-    throw new Error('REGISTRY_FILE is not set: it must name the registry file listing the subgraphs.');
+  const engine = envString('GATEWAY_ENGINE', 'stitch');
+  if (!(ENGINE_NAMES as readonly string[]).includes(engine)) {
+    throw new Error(`GATEWAY_ENGINE must be one of ${ENGINE_NAMES.join(', ')}, got "${engine}"`);
   }
-  return { registryFile };
+  const trustedDocumentsFile = envOptional('TRUSTED_DOCUMENTS_FILE');
+  const enforce = envOptional('TRUSTED_DOCUMENTS_ONLY');
+  return {
+    engine: engine as EngineName,
+    maxBodyBytes: envInt('MAX_BODY_BYTES', 100 * 1024),
+    maxDepth: envInt('MAX_QUERY_DEPTH', 12),
+    maxAliases: envInt('MAX_QUERY_ALIASES', 15),
+    maxRootFields: envInt('MAX_ROOT_FIELDS', 10),
+    corsOrigins: (envOptional('CORS_ORIGINS') ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    trustedDocumentsFile,
+    enforceTrustedDocuments: enforce !== undefined ? enforce === 'true' : trustedDocumentsFile !== undefined && !isDevelopment(),
+  };
 }

@@ -2,56 +2,102 @@ import { ApolloServer } from '@apollo/server';
 import {
   type ApiGatewayHandler,
   baseServerOptions,
+  callerFromBearerToken,
   createLambdaGraphQLHandler,
   createLogger,
   graphqlErrorBody,
 } from '@bff/kit';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 import { loadSupergraph } from './compose/loadSupergraph';
-import { SchemaGateway } from './engines/schemaGateway';
+import { type GatewayConfig, readGatewayConfig } from './config';
+import { corsHeaders, preflightResponse } from './edge/cors';
+import { queryLimits } from './edge/queryLimits';
+import { loadTrustedDocuments, trustedDocumentsPlugin } from './edge/trustedDocuments';
+import { createEngine } from './engines/createEngine';
+import type { Engine } from './engines/engine';
 import type { GatewayContext } from './gatewayContext';
-import { buildStitchedSchema } from './engines/stitchEngine';
 import type { SubgraphRegistry } from './registry/subgraphRegistry';
+import { Upstreams } from './upstream/upstreams';
 
 export interface GatewayOptions {
   registry: SubgraphRegistry;
+  /** Settings; read from the environment when absent. */
+  config?: GatewayConfig;
+}
+
+/** A gateway handler with the engine it serves, for tests and tools that look inside. */
+export interface GatewayHandler extends ApiGatewayHandler {
+  engine(): Promise<Engine>;
+}
+
+function bodyBytes(event: APIGatewayProxyEventV2): number {
+  if (!event.body) return 0;
+  return event.isBase64Encoded ? Buffer.byteLength(event.body, 'base64') : Buffer.byteLength(event.body);
 }
 
 /**
- * The gateway's Lambda handler: on the first request it reads the registry,
- * composes the supergraph and builds the engine's schema; until that succeeds,
- * each request tries again and is answered 503 with the reason logged.
+ * The gateway's Lambda handler. On the first request it reads the registry,
+ * composes the supergraph and starts the configured engine behind Apollo Server;
+ * until that succeeds, each request tries again and is answered 503. Before
+ * GraphQL: CORS preflights and the body size limit. In GraphQL: the caller's
+ * token checked once, query limits, trusted documents, masked errors.
  */
-export function createGatewayHandler(options: GatewayOptions): ApiGatewayHandler {
+export function createGatewayHandler(options: GatewayOptions): GatewayHandler {
+  const config = options.config ?? readGatewayConfig();
   const logger = createLogger('gateway');
-  let ready: Promise<ApiGatewayHandler> | undefined;
+  const upstreams = new Upstreams(logger);
+  let ready: Promise<{ handle: ApiGatewayHandler; engine: Engine }> | undefined;
 
-  async function start(): Promise<ApiGatewayHandler> {
+  async function start() {
     const supergraph = await loadSupergraph(options.registry);
-    const schema = buildStitchedSchema(supergraph.supergraphSdl);
+    const engine = createEngine(config.engine, supergraph.supergraphSdl, { upstreams }, logger);
     logger.info('Supergraph composed', {
+      engine: engine.name,
       registry: options.registry.source,
       subgraphs: supergraph.subgraphs,
       composeMs: Math.round(supergraph.composeMs * 10) / 10,
     });
-    const gateway = new SchemaGateway(schema, supergraph.supergraphSdl);
-    const server = new ApolloServer<GatewayContext>({ gateway, ...baseServerOptions<GatewayContext>(logger) });
-    return createLambdaGraphQLHandler(server, logger, (base, event) => ({
+    const base = baseServerOptions<GatewayContext>(logger);
+    const trusted = config.trustedDocumentsFile ? loadTrustedDocuments(config.trustedDocumentsFile) : undefined;
+    const server = new ApolloServer<GatewayContext>({
+      gateway: engine.gateway,
       ...base,
-      authorization: event.headers?.authorization,
-    }));
+      validationRules: queryLimits(config),
+      plugins: [...base.plugins, ...(trusted && config.enforceTrustedDocuments ? [trustedDocumentsPlugin<GatewayContext>(trusted)] : [])],
+    });
+    const handle = createLambdaGraphQLHandler(server, logger, {
+      identify: callerFromBearerToken,
+      buildContext: (context) => context,
+    });
+    return { handle, engine };
   }
 
-  return async (event, context) => {
-    ready ??= start();
+  function loaded() {
+    ready ??= start().catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    });
+    return ready;
+  }
+
+  const handler = async (event: APIGatewayProxyEventV2, context: Parameters<ApiGatewayHandler>[1]) => {
+    if (event.requestContext.http.method === 'OPTIONS') return preflightResponse(config.corsOrigins, event);
+    const cors = corsHeaders(config.corsOrigins, event);
+    if (bodyBytes(event) > config.maxBodyBytes) {
+      const tooLarge = graphqlErrorBody(413, `The request body is larger than ${config.maxBodyBytes} bytes.`, 'PAYLOAD_TOO_LARGE');
+      return { ...tooLarge, headers: { ...tooLarge.headers, ...cors } };
+    }
     let handle: ApiGatewayHandler;
     try {
-      handle = await ready;
+      handle = (await loaded()).handle;
     } catch (error) {
-      ready = undefined;
       logger.error('The gateway could not load its schema', { error: error as Error });
-      return graphqlErrorBody(503, 'The gateway is not ready: its subgraphs could not be loaded.', 'GATEWAY_NOT_READY');
+      const notReady = graphqlErrorBody(503, 'The gateway is not ready: its subgraphs could not be loaded.', 'GATEWAY_NOT_READY');
+      return { ...notReady, headers: { ...notReady.headers, ...cors } };
     }
-    return handle(event, context);
+    const result = await handle(event, context);
+    return { ...result, headers: { ...result.headers, ...cors } };
   };
+  return Object.assign(handler, { engine: async () => (await loaded()).engine });
 }

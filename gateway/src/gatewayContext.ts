@@ -1,7 +1,7 @@
 import type { RequestContext } from '@bff/kit';
 
-/** What the gateway keeps about a request while it fans out to the subgraphs. */
-export interface GatewayContext extends RequestContext {
-  /** The caller's Authorization header, passed on to the subgraphs. */
-  authorization?: string;
-}
+/**
+ * What the gateway keeps about a request while it fans out to the subgraphs:
+ * the caller (checked once, from the Bearer token) and the ids that follow it.
+ */
+export type GatewayContext = RequestContext;

@@ -1,6 +1,5 @@
-import type { ApiGatewayHandler } from '@bff/kit';
+import { type ApiGatewayHandler, envOptional } from '@bff/kit';
 
-import { readGatewayConfig } from './config';
 import { createGatewayHandler } from './createGatewayHandler';
 import { LocalFileRegistry } from './registry/localFileRegistry';
 
@@ -9,8 +8,14 @@ export { LocalFileRegistry } from './registry/localFileRegistry';
 
 let configured: ApiGatewayHandler | undefined;
 
+function registryFromEnvironment(): LocalFileRegistry {
+  const file = envOptional('REGISTRY_FILE');
+  if (!file) throw new Error('REGISTRY_FILE is not set: it must name the registry file listing the subgraphs.');
+  return new LocalFileRegistry(file);
+}
+
 /** Lambda entry of the gateway (API Gateway HTTP API, payload 2.0), configured from the environment. */
 export const handler: ApiGatewayHandler = (event, context) => {
-  configured ??= createGatewayHandler({ registry: new LocalFileRegistry(readGatewayConfig().registryFile) });
+  configured ??= createGatewayHandler({ registry: registryFromEnvironment() });
   return configured(event, context);
 };

@@ -1,3 +1,5 @@
+import { signInternalHeaders } from '@bff/kit';
+
 import type { SubgraphEntry } from '../registry/subgraphRegistry';
 
 /** A subgraph could not be reached or did not give its SDL. */
@@ -13,11 +15,18 @@ export async function fetchSubgraphSdl(
   options: { timeoutMs?: number; headers?: Record<string, string> } = {},
 ): Promise<string> {
   let response: Response;
+  const body = JSON.stringify({ query: SERVICE_SDL_QUERY });
   try {
     response = await fetch(entry.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
-      body: JSON.stringify({ query: SERVICE_SDL_QUERY }),
+      // Subgraphs answer only signed calls, `_service` included.
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(await signInternalHeaders(body, null, 'gateway-introspection')),
+        ...options.headers,
+      },
+      body,
       signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
     });
   } catch (error) {

@@ -5,7 +5,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { GraphQLError } from 'graphql';
 
 import { apiGatewayRequestHandler } from './apiGatewayRequestHandler';
-import { readCaller } from './auth/caller';
+import type { Caller } from './auth/accessToken';
 import { isDevelopment } from './config';
 import { DomainError } from './errors';
 import { errorLoggingPlugin } from './errorLoggingPlugin';
@@ -38,15 +38,22 @@ export function baseServerOptions<TContext extends RequestContext>(logger: Logge
   } satisfies Partial<ApolloServerOptions<TContext>>;
 }
 
+export interface LambdaGraphQLOptions<TContext extends RequestContext> {
+  /** Who is calling: the gateway reads the Bearer token, a subgraph the gateway's signature. */
+  identify: (event: APIGatewayProxyEventV2) => Promise<Caller | null>;
+  /** Adds per-request state (loaders, headers to pass on) to the shared request context. */
+  buildContext: (base: RequestContext, event: APIGatewayProxyEventV2) => TContext | Promise<TContext>;
+}
+
 /** Serves an Apollo Server as an API Gateway v2 Lambda handler with the shared request context. */
 export function createLambdaGraphQLHandler<TContext extends RequestContext>(
   server: ApolloServer<TContext>,
   logger: Logger,
-  buildContext: (base: RequestContext, event: APIGatewayProxyEventV2) => TContext | Promise<TContext>,
+  { identify, buildContext }: LambdaGraphQLOptions<TContext>,
 ): ApiGatewayHandler {
   const handle = startServerAndCreateLambdaHandler(server, apiGatewayRequestHandler(), {
     context: async ({ event, context }) => {
-      const caller = await readCaller(event).catch((error: unknown) => {
+      const caller = await identify(event).catch((error: unknown) => {
         // Thrown from here, only a GraphQLError keeps its code and status: anything else becomes a 500.
         if (error instanceof DomainError) {
           throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });

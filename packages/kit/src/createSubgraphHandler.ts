@@ -5,7 +5,10 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { parse } from 'graphql';
 
+import type { Caller } from './auth/accessToken';
+import { InternalSignatureError, readCaller } from './auth/readCaller';
 import { type ApiGatewayHandler, baseServerOptions, createLambdaGraphQLHandler } from './createLambdaGraphQLHandler';
+import { graphqlErrorBody } from './graphqlErrorBody';
 import { createLogger } from './logger';
 import type { RequestContext } from './requestContext';
 
@@ -34,6 +37,24 @@ export function createSubgraphHandler<TContext extends RequestContext>(
     // Inline traces (ftv1) feed Apollo Studio, which this system does not use; they cost time per field.
     plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled()],
   });
-  const buildContext = options.context ?? ((base: RequestContext) => base as TContext);
-  return createLambdaGraphQLHandler(server, logger, buildContext);
+  // The caller each event's signature vouched for, handed from the check below to the context.
+  const callers = new WeakMap<APIGatewayProxyEventV2, Caller | null>();
+  const handle = createLambdaGraphQLHandler(server, logger, {
+    identify: (event) => Promise.resolve(callers.get(event) ?? null),
+    buildContext: options.context ?? ((base: RequestContext) => base as TContext),
+  });
+  return async (event, context) => {
+    try {
+      callers.set(event, await readCaller(event));
+    } catch (error) {
+      if (!(error instanceof InternalSignatureError)) throw error;
+      // Every operation, `_service` and `_entities` included: only the gateway may call a subgraph.
+      logger.warn('Refused a call without a valid gateway signature', {
+        reason: error.message,
+        sourceIp: event.requestContext.http.sourceIp,
+      });
+      return graphqlErrorBody(401, 'This service answers only calls signed by the gateway.', 'UNAUTHENTICATED');
+    }
+    return handle(event, context);
+  };
 }

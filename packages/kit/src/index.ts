@@ -1,6 +1,9 @@
 // The runtime kit: what Lambda bundles import. Local-only pieces live in `@bff/kit/local`.
 export * from './auth/accessToken';
 export * from './auth/caller';
+export * from './auth/internalSignature';
+export * from './auth/readCaller';
+export * from './auth/signInternalHeaders';
 export * from './auth/secrets';
 export * from './config';
 export * from './createLambdaGraphQLHandler';

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 
-import { createSubgraphHandler, NotFoundError } from '../src';
-import { type LocalLambdaServer, postGraphQL, serveLambda } from '../src/local';
+import { createSubgraphHandler, NotFoundError, signInternalHeaders } from '../src';
+import { type LocalLambdaServer, postSignedGraphQL, serveLambda } from '../src/local';
 
 const typeDefs = /* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
@@ -51,12 +51,12 @@ describe('createSubgraphHandler: a federation subgraph behind API Gateway', () =
   afterAll(() => server.close());
 
   it('answers queries, its SDL and entity lookups', async () => {
-    expect((await postGraphQL(url, '{ thing(id: "1") { id name } }')).body).toEqual({
+    expect((await postSignedGraphQL(url, '{ thing(id: "1") { id name } }')).body).toEqual({
       data: { thing: { id: '1', name: 'thing 1' } },
     });
-    const sdl = await postGraphQL<{ _service: { sdl: string } }>(url, '{ _service { sdl } }');
+    const sdl = await postSignedGraphQL<{ _service: { sdl: string } }>(url, '{ _service { sdl } }');
     expect(sdl.body.data?._service.sdl).toMatch(/type Thing\s+@key\(fields: "id"\)/);
-    const entities = await postGraphQL(
+    const entities = await postSignedGraphQL(
       url,
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Thing { name } } }',
       { r: [{ __typename: 'Thing', id: '7' }] },
@@ -65,7 +65,7 @@ describe('createSubgraphHandler: a federation subgraph behind API Gateway', () =
   });
 
   it('masks unexpected errors, with a request id to find the log line', async () => {
-    const result = await postGraphQL(url, '{ broken }');
+    const result = await postSignedGraphQL(url, '{ broken }');
     expect(result.status).toBe(200);
     expect(result.body.data).toEqual({ broken: null });
     const [error] = result.body.errors ?? [];
@@ -76,41 +76,55 @@ describe('createSubgraphHandler: a federation subgraph behind API Gateway', () =
   });
 
   it('gives domain errors their code and keeps deliberate GraphQL error codes', async () => {
-    const missing = await postGraphQL(url, '{ missing }');
+    const missing = await postSignedGraphQL(url, '{ missing }');
     expect(missing.body.errors).toEqual([
       { message: 'There is no such thing.', locations: [{ line: 1, column: 3 }], path: ['missing'], extensions: { code: 'NOT_FOUND' } },
     ]);
-    const coded = await postGraphQL(url, '{ coded }');
+    const coded = await postSignedGraphQL(url, '{ coded }');
     expect(coded.body.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED' });
   });
 
   it('takes a caller-supplied correlation id, and makes one otherwise', async () => {
-    const given = await postGraphQL(url, '{ requestInfo }', undefined, { 'x-correlation-id': 'trace-123' });
+    const body = JSON.stringify({ query: '{ requestInfo }' });
+    const call = async (correlationId: string) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId, ...(await signInternalHeaders(body, null, 'r')) },
+        body,
+      });
+      return { headers: response.headers, body: (await response.json()) as { data: { requestInfo: string } } };
+    };
+    const given = await call('trace-123');
     expect(given.body.data).toEqual({ requestInfo: 'trace-123' });
-    const made = await postGraphQL(url, '{ requestInfo }', undefined, { 'x-correlation-id': 'spaces and {braces} are refused' });
-    expect(made.body.data?.requestInfo).toBe(made.headers.get('x-request-id'));
+    const made = await call('spaces and {braces} are refused');
+    expect(made.body.data.requestInfo).toBe(made.headers.get('x-request-id'));
   });
 
   it('answers bad requests with a GraphQL error and a 4xx status, never a crash', async () => {
-    const malformed = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const malformedBody = '{"query": ';
+    const malformed = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await signInternalHeaders(malformedBody, null, 'r')) },
+      body: malformedBody,
+    });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toEqual({
       errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
     });
 
-    const unknownField = await postGraphQL(url, '{ nope }');
+    const unknownField = await postSignedGraphQL(url, '{ nope }');
     expect(unknownField.status).toBe(400);
     expect(unknownField.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 
-    const wrongMethod = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const wrongMethod = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json', ...(await signInternalHeaders('{}', null, 'r')) }, body: '{}' });
     expect(wrongMethod.status).toBe(405);
     expect(((await wrongMethod.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('BAD_REQUEST');
 
-    const noQuery = await postGraphQL(url, '');
+    const noQuery = await postSignedGraphQL(url, '');
     expect(noQuery.status).toBe(400);
     expect(noQuery.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
 
     // Still serving after all of that.
-    expect((await postGraphQL(url, '{ thing(id: "2") { id } }')).body.data).toEqual({ thing: { id: '2' } });
+    expect((await postSignedGraphQL(url, '{ thing(id: "2") { id } }')).body.data).toEqual({ thing: { id: '2' } });
   });
 });

@@ -1,4 +1,4 @@
-import { envOptional } from '@bff/kit';
+import { envOptional, signInternalHeaders } from '@bff/kit';
 
 /** Asks the articles service whether an article exists: the one fact comments needs from it. */
 export interface ArticlesDirectory {
@@ -13,8 +13,9 @@ export class ArticlesUnavailableError extends Error {
 const EXISTS_QUERY = 'query ArticleExists($id: ID!) { article(id: $id) { id } }';
 
 /**
- * The articles subgraph over HTTP (ARTICLES_URL), asked with the caller's
- * correlation id so that the call can be followed in both services' logs.
+ * The articles subgraph over HTTP (ARTICLES_URL), signed as the gateway signs
+ * (subgraphs answer no one else), with the request's correlation id so that the
+ * call can be followed in both services' logs.
  */
 export function httpArticlesDirectory(correlationId: string, timeoutMs = 3_000): ArticlesDirectory {
   return {
@@ -22,11 +23,16 @@ export function httpArticlesDirectory(correlationId: string, timeoutMs = 3_000):
       const url = envOptional('ARTICLES_URL');
       if (!url) throw new ArticlesUnavailableError('ARTICLES_URL is not set: comments cannot check that articles exist');
       let body: { data?: { article?: { id: string } | null } };
+      const request = JSON.stringify({ query: EXISTS_QUERY, variables: { id: articleId } });
       try {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId },
-          body: JSON.stringify({ query: EXISTS_QUERY, variables: { id: articleId } }),
+          headers: {
+            'content-type': 'application/json',
+            'x-correlation-id': correlationId,
+            ...(await signInternalHeaders(request, null, correlationId)),
+          },
+          body: request,
           signal: AbortSignal.timeout(timeoutMs),
         });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);

@@ -1,8 +1,7 @@
 import { handler as articlesHandler } from '@bff/articles';
 import { putArticle, tableName as articlesTableName } from '@bff/articles/store';
 import { articlesTable } from '@bff/articles/table';
-import { issueAccessToken } from '@bff/kit';
-import { type LocalLambdaServer, type LocalStore, postGraphQL, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
+import { type LocalLambdaServer, type LocalStore, postSignedGraphQL, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
 
 import { handler } from '../src/handler';
 import { putComment, tableName } from '../src/store';
@@ -24,8 +23,9 @@ describe('comments subgraph, through its Lambda handler, with the articles subgr
   let url: string;
   let ada: string;
   let grace: string;
-  const post = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string) =>
-    postGraphQL<T>(url, query, variables, token ? { authorization: `Bearer ${token}` } : {});
+  // Signed as the gateway signs, on behalf of `userId` (anonymous when absent).
+  const post = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, userId?: string) =>
+    postSignedGraphQL<T>(url, query, variables, userId);
   const countOf = async (id: string) =>
     (await post<{ _entities: { commentCount: number }[] }>(COUNT, { id })).body.data?._entities[0]?.commentCount;
 
@@ -39,8 +39,8 @@ describe('comments subgraph, through its Lambda handler, with the articles subgr
     comments = await serveLambda(handler, { name: 'comments-test' });
     process.env.ARTICLES_URL = `${articles.origin}/graphql`;
     url = `${comments.origin}/graphql`;
-    ada = await issueAccessToken('user-ada');
-    grace = await issueAccessToken('user-grace');
+    ada = 'user-ada';
+    grace = 'user-grace';
     for (const id of ['art-1', 'art-2', 'busy']) {
       await putArticle({ id, title: id, body: 'b', authorId: 'user-ada', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
     }

@@ -1,5 +1,5 @@
-import { documentClient, issueAccessToken } from '@bff/kit';
-import { type LocalService, postGraphQL, startLocalService } from '@bff/kit/local';
+import { authSecrets, documentClient, issueAccessToken, signInternalCall, signInternalHeaders } from '@bff/kit';
+import { type LocalService, postGraphQL, postSignedGraphQL, startLocalService } from '@bff/kit/local';
 
 import { handler } from '../src/handler';
 import { createUser } from '../src/service';
@@ -16,8 +16,9 @@ interface Auth {
 
 describe('users subgraph, through its Lambda handler and the local store', () => {
   let service: LocalService;
-  const post = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string) =>
-    postGraphQL<T>(service.url, query, variables, token ? { authorization: `Bearer ${token}` } : {});
+  // Signed as the gateway signs, on behalf of `userId` (anonymous when absent).
+  const post = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, userId?: string) =>
+    postSignedGraphQL<T>(service.url, query, variables, userId);
 
   beforeAll(async () => {
     service = await startLocalService('users', handler, [{ tableName: tableName(), definition: usersTable }]);
@@ -30,13 +31,14 @@ describe('users subgraph, through its Lambda handler and the local store', () =>
     });
     expect(registered.body.errors).toBeUndefined();
     const { token, user } = registered.body.data!.register;
+    expect(token.split('.')).toHaveLength(3);
     expect(user).toMatchObject({ name: 'Ada Lovelace', email: 'Ada@Example.com' });
     expect(Date.parse(user.createdAt)).not.toBeNaN();
 
     const login = await post<{ login: Auth }>(LOGIN, { email: 'ada@EXAMPLE.com', password: 'correct horse' });
     expect(login.body.data?.login.user).toEqual({ id: user.id, email: 'Ada@Example.com' });
 
-    expect((await post('{ me { id name email } }', undefined, token)).body.data).toEqual({
+    expect((await post('{ me { id name email } }', undefined, user.id)).body.data).toEqual({
       me: { id: user.id, name: 'Ada Lovelace', email: 'Ada@Example.com' },
     });
     expect((await post('{ me { id } }')).body.data).toEqual({ me: null });
@@ -56,10 +58,10 @@ describe('users subgraph, through its Lambda handler and the local store', () =>
     const owner = await createUser({ name: 'Owner', email: 'owner@example.com', password: 'password-1' });
     const other = await createUser({ name: 'Other', email: 'other@example.com', password: 'password-2' });
     const query = `query ($id: ID!) { user(id: $id) { name email } }`;
-    expect((await post(query, { id: owner.id }, await issueAccessToken(owner.id))).body.data).toEqual({
+    expect((await post(query, { id: owner.id }, owner.id)).body.data).toEqual({
       user: { name: 'Owner', email: 'owner@example.com' },
     });
-    expect((await post(query, { id: owner.id }, await issueAccessToken(other.id))).body.data).toEqual({
+    expect((await post(query, { id: owner.id }, other.id)).body.data).toEqual({
       user: { name: 'Owner', email: null },
     });
     expect((await post(query, { id: owner.id })).body.data).toEqual({ user: { name: 'Owner', email: null } });
@@ -111,27 +113,39 @@ describe('users subgraph, through its Lambda handler and the local store', () =>
     }
   });
 
-  it('refuses tampered, expired and malformed tokens with UNAUTHENTICATED and 401', async () => {
-    const user = await createUser({ name: 'Token', email: 'token@example.com', password: 'password-1' });
-    const token = await issueAccessToken(user.id);
-    const [header, payload, signature] = token.split('.');
-    const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), sub: 'someone-else' })).toString('base64url');
-    const tampered = `${header}.${forgedPayload}.${signature}`;
-    process.env.ACCESS_TOKEN_TTL_SECONDS = '-10';
-    const expired = await issueAccessToken(user.id);
-    delete process.env.ACCESS_TOKEN_TTL_SECONDS;
+  it('answers only calls the gateway signed, _service and _entities included, with 401', async () => {
+    const query = '{ _service { sdl } }';
+    const body = JSON.stringify({ query });
+    const unsigned = await postGraphQL(service.url, query);
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.body.errors).toEqual([
+      { message: 'This service answers only calls signed by the gateway.', extensions: { code: 'UNAUTHENTICATED' } },
+    ]);
+    const entities = await postGraphQL(service.url, '{ _entities(representations: [{ __typename: "User", id: "x" }]) { __typename } }');
+    expect(entities.status).toBe(401);
 
-    for (const [bad, message] of [
-      [tampered, 'The access token is not valid: log in again.'],
-      [expired, 'Your session has expired: log in again.'],
-      ['not-a-jwt', 'The access token is not valid: log in again.'],
-    ] as const) {
-      const result = await post('{ me { id } }', undefined, bad);
-      expect(result.status).toBe(401);
-      expect(result.body.errors).toEqual([{ message, extensions: { code: 'UNAUTHENTICATED' } }]);
-    }
-    const wrongScheme = await postGraphQL(service.url, '{ me { id } }', undefined, { authorization: `Basic ${token}` });
-    expect(wrongScheme.status).toBe(401);
+    // A frontend token is no substitute for the gateway's signature.
+    const token = await issueAccessToken('someone');
+    expect((await postGraphQL(service.url, '{ me { id } }', undefined, { authorization: `Bearer ${token}` })).status).toBe(401);
+
+    const signed = await signInternalHeaders(body, { userId: 'someone' }, 'rid-1');
+    const [name, value] = Object.entries(signed)[0]!;
+    const send = (headers: Record<string, string>, text = body) =>
+      fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: text });
+
+    expect((await send({ [name]: value })).status).toBe(200);
+    // The same header again is a replay.
+    expect((await send({ [name]: value })).status).toBe(401);
+    // A valid header on another body, a forged MAC, a signature by another key.
+    const fresh = Object.values(await signInternalHeaders(body, null, 'rid-2'))[0]!;
+    expect((await send({ [name]: fresh }, JSON.stringify({ query: '{ users(ids: ["a"]) { id } }' }))).status).toBe(401);
+    expect((await send({ [name]: `${fresh.slice(0, -4)}AAAA` })).status).toBe(401);
+    const otherKey = signInternalCall({ caller: null, requestId: 'x' }, body, new Uint8Array(32).fill(7));
+    expect((await send({ [name]: otherKey })).status).toBe(401);
+    // An old signature, even with a fresh nonce, is stale.
+    const { internalSigningSecret } = await authSecrets();
+    const stale = signInternalCall({ caller: null, requestId: 'x' }, body, internalSigningSecret, Date.now() - 60_000);
+    expect((await send({ [name]: stale })).status).toBe(401);
   });
 
   it('serves 250 entity lookups with 3 BatchGetItem calls', async () => {

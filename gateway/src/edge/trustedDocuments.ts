@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+
+/** hash (sha256 of the document text, hex) → document. */
+export type TrustedDocuments = Map<string, string>;
+
+export function loadTrustedDocuments(file: string): TrustedDocuments {
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const documents: TrustedDocuments = new Map();
+  for (const [hash, document] of Object.entries(manifest)) {
+    if (typeof document !== 'string') throw new Error(`${file}: the entry ${hash} is not a document`);
+    documents.set(hash, document);
+  }
+  return documents;
+}
+
+export const documentHash = (document: string) => createHash('sha256').update(document).digest('hex');
+
+/**
+ * Accepts only the frontend's registered operations: a request may send the
+ * document or just its hash (as an automatic persisted query), and either must
+ * be in the manifest. Anything else is refused before it is parsed.
+ */
+export function trustedDocumentsPlugin<TContext extends object>(documents: TrustedDocuments): ApolloServerPlugin<TContext> {
+  return {
+    requestDidStart({ request }) {
+      const hash = (request.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+      if (request.query === undefined && typeof hash === 'string' && documents.has(hash)) {
+        request.query = documents.get(hash);
+      }
+      if (request.query === undefined || !documents.has(documentHash(request.query))) {
+        throw new GraphQLError('Only registered operations are accepted here.', {
+          extensions: { code: 'OPERATION_NOT_TRUSTED', http: { status: 403 } },
+        });
+      }
+      return Promise.resolve();
+    },
+  };
+}
