@@ -7,7 +7,7 @@ import { articlesTable } from '@bff/articles/table';
 import { handler as commentsHandler } from '@bff/comments';
 import { tableName as commentsTableName } from '@bff/comments/store';
 import { commentsTable } from '@bff/comments/table';
-import { createGatewayHandler, LocalFileRegistry } from '@bff/gateway';
+import { createGatewayHandler, type GatewayConfig, LocalFileRegistry, readGatewayConfig } from '@bff/gateway';
 import type { ApiGatewayHandler, TableDefinition } from '@bff/kit';
 import { type LocalLambdaServer, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
 import { handler as usersHandler } from '@bff/users';
@@ -41,9 +41,14 @@ export interface LocalSystemOptions {
   host?: string;
   /** Demo data to seed once, or false for empty tables. */
   seed?: DemoData | false;
+  /** Gateway settings; from the environment when absent (GATEWAY_ENGINE and the rest). */
+  gatewayConfig?: Partial<GatewayConfig>;
+  /** Wraps each subgraph's handler, e.g. to count the requests the gateway makes. */
+  instrument?: (subgraph: string, handler: ApiGatewayHandler) => ApiGatewayHandler;
 }
 
 export interface LocalSystem {
+  engine: GatewayConfig['engine'];
   gatewayUrl: string;
   subgraphs: { name: string; url: string }[];
   storeEndpoint: string;
@@ -68,7 +73,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     // Its handler reads the registry on its first request, so it can listen before the file exists.
     const registryDir = options.dataDir ?? options.workDir;
     const registryFile = join(registryDir, 'registry.json');
-    const gateway = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(registryFile) }), {
+    const config = { ...readGatewayConfig(), ...options.gatewayConfig };
+    const gateway = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(registryFile), config }), {
       name: 'gateway-local-graphql',
       port: options.gatewayPort ?? 0,
       host: options.host,
@@ -87,7 +93,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
     const subgraphs: { name: string; url: string }[] = [];
     for (const service of SERVICES) {
-      const server: LocalLambdaServer = await serveLambda(service.handler, { name: `${service.name}-local-graphql`, host: options.host });
+      const handler = options.instrument ? options.instrument(service.name, service.handler) : service.handler;
+      const server: LocalLambdaServer = await serveLambda(handler, { name: `${service.name}-local-graphql`, host: options.host });
       closers.push(() => server.close());
       subgraphs.push({ name: service.name, url: `${server.origin}/graphql` });
     }
@@ -99,6 +106,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     await writeFile(registryFile, `${JSON.stringify({ subgraphs }, null, 2)}\n`);
 
     return {
+      engine: config.engine,
       gatewayUrl: `${gateway.origin}/graphql`,
       subgraphs,
       storeEndpoint: store.endpoint,

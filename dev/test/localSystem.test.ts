@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 import { type GraphQLHttpResult, postGraphQL } from '@bff/kit/local';
 
+import { ENGINE_NAMES } from '@bff/gateway';
+
 import { demoData } from '../src/demoData';
 import { type LocalSystem, startLocalSystem } from '../src/localSystem';
 
@@ -26,14 +28,15 @@ const JOINED = `query ($after: String) {
   }
 }`;
 
-describe('the whole local system, end to end over HTTP', () => {
+describe.each(ENGINE_NAMES)('the whole local system, end to end over HTTP, %s engine', (engine) => {
   let workDir: string;
   let system: LocalSystem;
   const data = demoData();
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'bff-e2e-'));
-    system = await startLocalSystem({ workDir, seed: data });
+    system = await startLocalSystem({ workDir, seed: data, gatewayConfig: { engine } });
+    expect(system.engine).toBe(engine);
   }, 60_000);
   afterAll(async () => {
     await system.close();
@@ -81,13 +84,14 @@ describe('the whole local system, end to end over HTTP', () => {
       postGraphQL<T>(system.gatewayUrl, query, variables, token ? { authorization: `Bearer ${token}` } : {});
     const registered = await post<{ register: { token: string; user: { id: string } } }>(
       'mutation ($input: RegisterInput!) { register(input: $input) { token user { id } } }',
-      { input: { name: 'Frontend Dev', email: 'dev@example.com', password: 'a long password' } },
+      { input: { name: 'Frontend Dev', email: `dev-${engine}@example.com`, password: 'a long password' } },
     );
     expect(registered.body.errors).toBeUndefined();
     const login = await post<{ login: { token: string; user: { id: string; email: string } } }>(
-      'mutation { login(email: "DEV@example.com", password: "a long password") { token user { id email } } }',
+      'mutation ($email: String!) { login(email: $email, password: "a long password") { token user { id email } } }',
+      { email: `DEV-${engine}@example.com` },
     );
-    expect(login.body.data?.login.user).toEqual({ id: registered.body.data!.register.user.id, email: 'dev@example.com' });
+    expect(login.body.data?.login.user).toEqual({ id: registered.body.data!.register.user.id, email: `dev-${engine}@example.com` });
     const token = login.body.data!.login.token;
 
     const created = await post<{ createArticle: { id: string } }>(
@@ -112,7 +116,7 @@ describe('the whole local system, end to end over HTTP', () => {
       data: {
         article: {
           title: 'Through the gateway',
-          author: { name: 'Frontend Dev', email: 'dev@example.com' },
+          author: { name: 'Frontend Dev', email: `dev-${engine}@example.com` },
           commentCount: 1,
           comments: { nodes: [{ body: 'First!', author: { name: 'Frontend Dev' }, article: { title: 'Through the gateway' } }] },
         },

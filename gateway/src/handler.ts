@@ -3,7 +3,9 @@ import { type ApiGatewayHandler, envOptional } from '@bff/kit';
 import { createGatewayHandler } from './createGatewayHandler';
 import { LocalFileRegistry } from './registry/localFileRegistry';
 
+export { type GatewayConfig, readGatewayConfig } from './config';
 export { createGatewayHandler } from './createGatewayHandler';
+export { ENGINE_NAMES, type EngineName } from './engines/engine';
 export { LocalFileRegistry } from './registry/localFileRegistry';
 
 let configured: ApiGatewayHandler | undefined;
