@@ -76,3 +76,47 @@ describe('the two engines on one system', () => {
     expect(new Set(counts).size).toBe(1);
   });
 });
+
+describe.each(ENGINE_NAMES)('a subgraph killed mid-test, %s engine', (engine) => {
+  it('returns the other subgraphs’ data within the timeout, with an error naming the dead one', async () => {
+    const workDir = await mkdtemp(join(tmpdir(), 'bff-kill-'));
+    const saved = process.env.UPSTREAM_TIMEOUT_MS;
+    process.env.UPSTREAM_TIMEOUT_MS = '1000';
+    let killComments: (() => Promise<void>) | undefined;
+    const system = await startLocalSystem({
+      workDir,
+      seed: demoData({ users: 2, articles: 3, comments: 5 }),
+      gatewayConfig: { engine },
+      instrument: (subgraph, handler) => {
+        if (subgraph !== 'comments') return handler;
+        let dead = false;
+        killComments = () => {
+          dead = true;
+          return Promise.resolve();
+        };
+        // A dead Lambda behind API Gateway: the integration fails and API Gateway answers 503.
+        return (event, context) => (dead ? Promise.resolve({ statusCode: 503, body: '{"message":"Service Unavailable"}' }) : handler(event, context));
+      },
+    });
+    try {
+      const query = '{ articles(first: 3) { nodes { title author { name } comments { nodes { body } } } } }';
+      const before = await postGraphQL<{ articles: { nodes: { comments: unknown }[] } }>(system.gatewayUrl, query);
+      expect(before.body.errors).toBeUndefined();
+
+      await killComments!();
+      const started = Date.now();
+      const after = await postGraphQL<{ articles: { nodes: { title: string; author: { name: string }; comments: unknown }[] } }>(system.gatewayUrl, query);
+      expect(Date.now() - started).toBeLessThan(1_500);
+      expect(after.status).toBe(200);
+      const nodes = after.body.data!.articles.nodes;
+      expect(nodes).toHaveLength(3);
+      expect(nodes.every((node) => node.title && node.author.name && node.comments === null)).toBe(true);
+      expect(after.body.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'comments' });
+    } finally {
+      process.env.UPSTREAM_TIMEOUT_MS = saved;
+      if (saved === undefined) delete process.env.UPSTREAM_TIMEOUT_MS;
+      await system.close();
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});

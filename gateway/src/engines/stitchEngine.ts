@@ -1,6 +1,7 @@
 import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation';
 import type { GraphQLSchema } from 'graphql';
 
+import { subgraphNamesByGraph } from '../compose/subgraphNames';
 import type { GatewayContext } from '../gatewayContext';
 import { callerHeaders } from '../upstream/callerHeaders';
 import type { Engine, EngineOptions } from './engine';
@@ -11,16 +12,18 @@ import { SchemaGateway } from './schemaGateway';
  * into an executable stitched schema whose resolvers delegate to the subgraphs.
  */
 export function createStitchEngine(supergraphSdl: string, { upstreams }: EngineOptions): Engine {
-  const build = (sdl: string): GraphQLSchema =>
-    getStitchedSchemaFromSupergraphSdl({
+  const build = (sdl: string): GraphQLSchema => {
+    const names = subgraphNamesByGraph(sdl);
+    return getStitchedSchemaFromSupergraphSdl({
       supergraphSdl: sdl,
       // Entity lookups for one type in one plan step go out as one `_entities` request.
       batch: true,
       httpExecutorOpts: ({ name }) => ({
-        fetch: upstreams.for(name),
+        fetch: upstreams.for(names.get(name) ?? name),
         headers: (request): Record<string, string> => callerHeaders(request?.context as Partial<GatewayContext> | undefined),
       }),
     });
+  };
   const gateway = new SchemaGateway(build(supergraphSdl), supergraphSdl);
   return {
     name: 'stitch',

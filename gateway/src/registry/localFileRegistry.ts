@@ -1,9 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
-import { parseRegistryDocument, RegistryError, type SubgraphEntry, type SubgraphRegistry } from './subgraphRegistry';
+import { parseRegistrySnapshot, RegistryError, type RegistrySnapshot, type SubgraphEntry, type SubgraphRegistry } from './subgraphRegistry';
 
-/** A registry kept in a local JSON file: `{"subgraphs":[{"name","url","sdl"?}]}`. */
+/**
+ * A registry kept in a local JSON file: `{"subgraphs":[{"name","url","sdl"?}]}`,
+ * optionally with `"supergraph": {"supergraphSdl","subgraphsHash"?}` composed elsewhere.
+ * The file is read on every call, so edits are picked up.
+ */
 export class LocalFileRegistry implements SubgraphRegistry {
   readonly source: string;
   private readonly path: string;
@@ -14,6 +18,10 @@ export class LocalFileRegistry implements SubgraphRegistry {
   }
 
   async list(): Promise<SubgraphEntry[]> {
+    return (await this.read()).subgraphs;
+  }
+
+  async read(): Promise<RegistrySnapshot> {
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
@@ -26,6 +34,6 @@ export class LocalFileRegistry implements SubgraphRegistry {
     } catch (error) {
       throw new RegistryError(`${this.source}: not valid JSON (${(error as Error).message})`, { cause: error });
     }
-    return parseRegistryDocument(document, this.source);
+    return parseRegistrySnapshot(document, this.source);
   }
 }

@@ -25,9 +25,9 @@ export function isExpectedError(error: unknown): boolean {
   if (original instanceof DomainError) return true;
   if (!(original instanceof GraphQLError)) return false;
   const code = original.extensions.code;
-  // A GraphQLError wrapping some other failure is not part of the API, whatever its code.
-  const wrapsForeignError =
-    original.originalError !== undefined && !(original.originalError instanceof GraphQLError);
+  // A GraphQLError wrapping a thrown failure is not part of the API, whatever its code. (A
+  // subgraph's error passed on by a gateway may carry its JSON as originalError: that is no failure.)
+  const wrapsForeignError = original.originalError instanceof Error && !(original.originalError instanceof GraphQLError);
   return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && !wrapsForeignError;
 }
 
