@@ -9,14 +9,14 @@ import { readGatewayConfig } from '../src/config';
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { ENGINE_NAMES } from '../src/engines/engine';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
-import { type FixtureSubgraph, registryOf, startPlanetsAndMoons } from './fixtureSubgraphs';
+import { registryOf, startPlanetsAndMoons, type TroubledSubgraph } from './troubledSubgraphs';
 
 const BOTH = '{ planets { name moonCount } }';
 
 describe.each(ENGINE_NAMES)('upstream calls and identity, %s engine', (engine) => {
   let dir: string;
-  let planets: FixtureSubgraph;
-  let moons: FixtureSubgraph;
+  let planets: TroubledSubgraph;
+  let moons: TroubledSubgraph;
   let gateway: LocalLambdaServer;
   let url: string;
   const saved = { ...process.env };

@@ -27,16 +27,22 @@ export const documentHash = (document: string) => createHash('sha256').update(do
 export function trustedDocumentsPlugin<TContext extends object>(documents: TrustedDocuments): ApolloServerPlugin<TContext> {
   return {
     requestDidStart({ request }) {
+      // A registered operation may come as its hash alone.
       const hash = (request.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
       if (request.query === undefined && typeof hash === 'string' && documents.has(hash)) {
         request.query = documents.get(hash);
       }
-      if (request.query === undefined || !documents.has(documentHash(request.query))) {
-        throw new GraphQLError('Only registered operations are accepted here.', {
-          extensions: { code: 'OPERATION_NOT_TRUSTED', http: { status: 403 } },
-        });
-      }
-      return Promise.resolve();
+      return Promise.resolve({
+        // Thrown here (not earlier), Apollo Server answers with this error and its status.
+        didResolveOperation({ source }) {
+          if (!documents.has(documentHash(source))) {
+            throw new GraphQLError('Only registered operations are accepted here.', {
+              extensions: { code: 'OPERATION_NOT_TRUSTED', http: { status: 403 } },
+            });
+          }
+          return Promise.resolve();
+        },
+      });
     },
   };
 }

@@ -1,0 +1,80 @@
+import { type ApiGatewayHandler, createSubgraphHandler } from '@bff/kit';
+import { type LocalLambdaServer, serveLambda } from '@bff/kit/local';
+
+const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
+
+/** How a test subgraph misbehaves: a test sets it, the subgraph reads it on each request. */
+export interface Trouble {
+  /** Answer this many requests with 503 before behaving. */
+  failNext: number;
+  /** Wait this long before answering. */
+  delayMs: number;
+}
+
+/** A subgraph in a test: its server, its trouble switch and the request bodies it saw. */
+export interface TroubledSubgraph {
+  server: LocalLambdaServer;
+  trouble: Trouble;
+  requests: string[];
+}
+
+/** Wraps a real handler so a test can make it slow or failing, and see what reached it. */
+function troubled(handler: ApiGatewayHandler, trouble: Trouble, requests: string[]): ApiGatewayHandler {
+  return async (event, context) => {
+    requests.push(event.body ?? '');
+    if (trouble.delayMs) await new Promise((resolve) => setTimeout(resolve, trouble.delayMs));
+    if (trouble.failNext > 0) {
+      trouble.failNext--;
+      return { statusCode: 503, body: 'Service Unavailable' };
+    }
+    return handler(event, context);
+  };
+}
+
+async function serve(name: string, handler: ApiGatewayHandler): Promise<TroubledSubgraph> {
+  const trouble: Trouble = { failNext: 0, delayMs: 0 };
+  const requests: string[] = [];
+  return { server: await serveLambda(troubled(handler, trouble, requests), { name }), trouble, requests };
+}
+
+/**
+ * Two federation subgraphs built with the kit's real Lambda factory: `planets`
+ * (a query and a mutation) and `moons`, which adds nullable fields to Planet.
+ */
+export async function startPlanetsAndMoons(): Promise<{ planets: TroubledSubgraph; moons: TroubledSubgraph }> {
+  let renamed = 0;
+  const planets = createSubgraphHandler({
+    name: 'planets',
+    typeDefs: `${link}
+      type Planet @key(fields: "id") { id: ID! name: String! }
+      type Query { planets: [Planet!]! planet(id: ID!): Planet }
+      type Mutation { renamePlanet(id: ID!, name: String!): Planet! }`,
+    resolvers: {
+      Query: {
+        planets: () => [{ id: 'p1', name: 'Mercury' }, { id: 'p2', name: 'Venus' }],
+        planet: (_: unknown, { id }: { id: string }) => ({ id, name: id }),
+      },
+      Mutation: {
+        renamePlanet: (_: unknown, { id, name }: { id: string; name: string }) => {
+          renamed++;
+          return { id, name: `${name} #${renamed}` };
+        },
+      },
+      Planet: { __resolveReference: ({ id }: { id: string }) => ({ id, name: id }) },
+    },
+  });
+  const moons = createSubgraphHandler({
+    name: 'moons',
+    typeDefs: `${link} type Planet @key(fields: "id") { id: ID! moonCount: Int whoAsked: String }`,
+    resolvers: {
+      Planet: {
+        __resolveReference: ({ id }: { id: string }) => ({ id, moonCount: id === 'p1' ? 0 : 2 }),
+        whoAsked: (_: unknown, __: unknown, context: { caller: { userId: string } | null }) => context.caller?.userId ?? 'anonymous',
+      },
+    },
+  });
+  return { planets: await serve('planets', planets), moons: await serve('moons', moons) };
+}
+
+export const registryOf = (...subgraphs: TroubledSubgraph[]) =>
+  JSON.stringify({ subgraphs: subgraphs.map(({ server }) => ({ name: server.name, url: `${server.origin}/graphql` })) });
