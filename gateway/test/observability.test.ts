@@ -62,7 +62,8 @@ describe('structured logs with one correlation id per request', () => {
       ['moons', 'unavailable'],
     ]);
     for (const line of upstream) {
-      expect(line).toMatchObject({ level: expect.any(String), service: 'gateway', correlationId: 'trace-abc-123' });
+      expect(line).toMatchObject({ service: 'gateway', correlationId: 'trace-abc-123' });
+      expect(['INFO', 'WARN']).toContain(line.level);
       expect(typeof line.durationMs).toBe('number');
     }
     // Every line this request wrote carries its correlation id.
