@@ -7,6 +7,7 @@ module.exports = {
     '<rootDir>/subgraphs/articles',
     '<rootDir>/subgraphs/comments',
     '<rootDir>/gateway',
+    '<rootDir>/infra',
     '<rootDir>/dev',
   ],
   reporters: ['default', '<rootDir>/dev/jest/totalsReporter.js'],

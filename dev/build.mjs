@@ -15,8 +15,18 @@ const externalPackages = {
   },
 };
 
+const entries = {
+  start: join(root, 'dev/src/start.ts'),
+  gatewayCli: join(root, 'dev/src/gatewayCli.ts'),
+};
+// `node dev/build.mjs gatewayCli` builds that entry alone; no names: all of them.
+const wanted = process.argv.slice(2);
+for (const name of wanted) {
+  if (!(name in entries)) throw new Error(`No entry "${name}"; the entries are ${Object.keys(entries).join(', ')}`);
+}
+
 await build({
-  entryPoints: { start: join(root, 'dev/src/start.ts') },
+  entryPoints: wanted.length ? Object.fromEntries(wanted.map((name) => [name, entries[name]])) : entries,
   outdir: join(root, '.build/dev'),
   bundle: true,
   platform: 'node',

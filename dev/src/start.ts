@@ -26,6 +26,8 @@ async function main(): Promise<void> {
   try {
     unlock = lockDataDir(dataDir);
     useDevSecrets(dataDir);
+    // A restart with unchanged subgraphs serves the supergraph composed last time.
+    process.env.SUPERGRAPH_CACHE_DIR ??= dataDir;
     system = await startLocalSystem({ dataDir, workDir: dataDir, gatewayPort });
   } catch (error) {
     unlock();

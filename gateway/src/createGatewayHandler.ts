@@ -9,7 +9,8 @@ import {
 } from '@bff/kit';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
-import { loadSupergraph } from './compose/loadSupergraph';
+import { type SupergraphSourceSettings, readSupergraphSourceSettings } from './compose/supergraphSourceSettings';
+import { SupergraphSource } from './compose/supergraphSource';
 import { type GatewayConfig, readGatewayConfig } from './config';
 import { corsHeaders, preflightResponse } from './edge/cors';
 import { queryLimits } from './edge/queryLimits';
@@ -24,6 +25,8 @@ export interface GatewayOptions {
   registry: SubgraphRegistry;
   /** Settings; read from the environment when absent. */
   config?: GatewayConfig;
+  /** Poll interval and cache folder; read from the environment when absent. */
+  sourceSettings?: SupergraphSourceSettings;
 }
 
 /** A gateway handler with the engine it serves, for tests and tools that look inside. */
@@ -39,23 +42,30 @@ function bodyBytes(event: APIGatewayProxyEventV2): number {
 /**
  * The gateway's Lambda handler. On the first request it reads the registry,
  * composes the supergraph and starts the configured engine behind Apollo Server;
- * until that succeeds, each request tries again and is answered 503. Before
- * GraphQL: CORS preflights and the body size limit. In GraphQL: the caller's
- * token checked once, query limits, trusted documents, masked errors.
+ * until that succeeds, each request tries again and is answered 503. Later
+ * requests let the registry be looked at again once the poll interval has passed
+ * (in the background, never delaying them); a new supergraph is swapped in only
+ * when it composes and builds, and requests already running finish on the old one.
+ * Before GraphQL: CORS preflights and the body size limit. In GraphQL: the
+ * caller's token checked once, query limits, trusted documents, masked errors.
  */
 export function createGatewayHandler(options: GatewayOptions): GatewayHandler {
   const config = options.config ?? readGatewayConfig();
   const logger = createLogger('gateway');
   const upstreams = new Upstreams(logger);
+  const source = new SupergraphSource({ registry: options.registry, ...(options.sourceSettings ?? readSupergraphSourceSettings()), logger });
   let ready: Promise<{ handle: ApiGatewayHandler; engine: Engine }> | undefined;
 
   async function start() {
-    const supergraph = await loadSupergraph(options.registry);
+    const supergraph = await source.current();
     const engine = createEngine(config.engine, supergraph.supergraphSdl, { upstreams }, logger);
-    logger.info('Supergraph composed', {
+    // A supergraph the engine cannot build throws here, and the source keeps the last good one.
+    source.onUpdate((next) => engine.update(next.supergraphSdl));
+    logger.info('Gateway ready', {
       engine: engine.name,
       registry: options.registry.source,
       subgraphs: supergraph.subgraphs,
+      origin: supergraph.origin,
       composeMs: Math.round(supergraph.composeMs * 10) / 10,
     });
     const base = baseServerOptions<GatewayContext>(logger);
@@ -91,11 +101,12 @@ export function createGatewayHandler(options: GatewayOptions): GatewayHandler {
     let handle: ApiGatewayHandler;
     try {
       handle = (await loaded()).handle;
-    } catch (error) {
-      logger.error('The gateway could not load its schema', { error: error as Error });
+    } catch {
+      // The supergraph source has logged why.
       const notReady = graphqlErrorBody(503, 'The gateway is not ready: its subgraphs could not be loaded.', 'GATEWAY_NOT_READY');
       return { ...notReady, headers: { ...notReady.headers, ...cors } };
     }
+    void source.refreshIfDue();
     const result = await handle(event, context);
     return { ...result, headers: { ...result.headers, ...cors } };
   };

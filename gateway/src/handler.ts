@@ -1,23 +1,18 @@
-import { type ApiGatewayHandler, envOptional } from '@bff/kit';
+import type { ApiGatewayHandler } from '@bff/kit';
 
 import { createGatewayHandler } from './createGatewayHandler';
-import { LocalFileRegistry } from './registry/localFileRegistry';
+import { registryFromEnv } from './registry/registryFromEnv';
 
 export { type GatewayConfig, readGatewayConfig } from './config';
 export { createGatewayHandler } from './createGatewayHandler';
 export { ENGINE_NAMES, type EngineName } from './engines/engine';
 export { LocalFileRegistry } from './registry/localFileRegistry';
+export { registryFromEnv } from './registry/registryFromEnv';
 
 let configured: ApiGatewayHandler | undefined;
 
-function registryFromEnvironment(): LocalFileRegistry {
-  const file = envOptional('REGISTRY_FILE');
-  if (!file) throw new Error('REGISTRY_FILE is not set: it must name the registry file listing the subgraphs.');
-  return new LocalFileRegistry(file);
-}
-
 /** Lambda entry of the gateway (API Gateway HTTP API, payload 2.0), configured from the environment. */
 export const handler: ApiGatewayHandler = (event, context) => {
-  configured ??= createGatewayHandler({ registry: registryFromEnvironment() });
+  configured ??= createGatewayHandler({ registry: registryFromEnv() });
   return configured(event, context);
 };

@@ -41,7 +41,7 @@ export function entryFor(server: LocalLambdaServer, withSdl = false): { name: st
 /** Subgraphs answer only calls the gateway signed: the tests' stand-in for the gateway's upstream layer. */
 async function signedFetch(url: string, init: RequestInit = {}): Promise<Response> {
   const body = typeof init.body === 'string' ? init.body : '';
-  const headers = new Headers(init.headers as HeadersInit | undefined);
+  const headers = new Headers(init.headers);
   for (const [key, value] of Object.entries(await signInternalHeaders(body, null, 'test'))) headers.set(key, value);
   return fetch(url, { ...init, headers, body });
 }

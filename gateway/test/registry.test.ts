@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
-import { parseRegistryDocument, RegistryError } from '../src/registry/subgraphRegistry';
+import { parseRegistryDocument, parseRegistrySnapshot, readRegistry, RegistryError } from '../src/registry/subgraphRegistry';
 
 describe('registry documents', () => {
   it('reads names, urls and optional SDL', () => {
@@ -28,6 +28,30 @@ describe('registry documents', () => {
   ])('refuses %j with a message that says what is wrong', (document, message) => {
     expect(() => parseRegistryDocument(document, 'test')).toThrow(RegistryError);
     expect(() => parseRegistryDocument(document, 'test')).toThrow(message);
+  });
+});
+
+describe('a supergraph composed elsewhere, held by the registry', () => {
+  const subgraphs = [{ name: 'a', url: 'http://127.0.0.1:1/graphql' }];
+
+  it('is read with or without the hash of the subgraphs it was composed from', () => {
+    expect(parseRegistrySnapshot({ subgraphs, supergraph: { supergraphSdl: 'schema { query: Query }', subgraphsHash: 'h' } }, 'test')).toEqual({
+      subgraphs,
+      supergraph: { supergraphSdl: 'schema { query: Query }', subgraphsHash: 'h' },
+    });
+    expect(parseRegistrySnapshot({ subgraphs }, 'test')).toEqual({ subgraphs });
+  });
+
+  it.each([
+    [{ supergraphSdl: '' }, 'test: supergraph: expected {"supergraphSdl","subgraphsHash"?} with a non-empty supergraphSdl'],
+    ['type Query { a: Int }', 'test: supergraph: expected {"supergraphSdl"'],
+    [{ supergraphSdl: 'x', subgraphsHash: 1 }, 'test: supergraph: subgraphsHash must be a string'],
+  ])('refuses %j', (supergraph, message) => {
+    expect(() => parseRegistrySnapshot({ subgraphs, supergraph }, 'test')).toThrow(message);
+  });
+
+  it('is absent for a registry that only lists subgraphs', async () => {
+    expect(await readRegistry({ source: 'inline', list: () => Promise.resolve(subgraphs) })).toEqual({ subgraphs });
   });
 });
 

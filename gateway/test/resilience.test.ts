@@ -77,12 +77,14 @@ describe.each(ENGINE_NAMES)('upstream calls and identity, %s engine', (engine) =
   });
 
   it('gives up on a slow subgraph at its timeout with SUBGRAPH_TIMEOUT, keeping the rest', async () => {
-    moons.trouble.delayMs = 2_000;
+    moons.trouble.delayMs = 1_000;
     const started = Date.now();
     const result = await postGraphQL(url, BOTH);
     expect(Date.now() - started).toBeLessThan(1_500);
     expect(result.body.data).toEqual({ planets: [{ name: 'Mercury', moonCount: null }, { name: 'Venus', moonCount: null }] });
     expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_TIMEOUT', subgraph: 'moons' });
+    // Let the slow subgraph finish the call the gateway gave up on, so nothing outlives the test.
+    await new Promise((resolve) => setTimeout(resolve, 1_000 - (Date.now() - started) + 100));
   });
 
   it('opens the circuit after repeated failures, fails fast, then half-opens and recovers', async () => {

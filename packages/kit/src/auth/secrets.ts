@@ -21,12 +21,43 @@ function fromEnv(name: string): Uint8Array | undefined {
   return bytes;
 }
 
+let fromSecretsManager: { arn: string; secrets: Promise<AuthSecrets> } | undefined;
+
+/** The JSON secret the stacks create: `{"jwtSecret": "...", "internalSigningSecret": "..."}`. */
+async function readSecret(arn: string): Promise<AuthSecrets> {
+  // Loaded only where a secret ARN is configured: local runs and tests never touch the SDK client.
+  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
+  const parsed = JSON.parse(SecretString ?? '{}') as Partial<Record<keyof AuthSecrets, unknown>>;
+  const bytes = (name: keyof AuthSecrets) => {
+    const value = parsed[name];
+    if (typeof value !== 'string' || Buffer.byteLength(value) < MIN_SECRET_BYTES) {
+      throw new Error(`The secret ${arn} needs a "${name}" of at least ${MIN_SECRET_BYTES} bytes`);
+    }
+    return new TextEncoder().encode(value);
+  };
+  return { jwtSecret: bytes('jwtSecret'), internalSigningSecret: bytes('internalSigningSecret') };
+}
+
 /**
- * The auth secrets, from JWT_SECRET and INTERNAL_SIGNING_SECRET. Outside
- * production a missing one is generated once per process (`npm start` keeps its
- * own in `.local/` so that logins survive a restart); in production it is an error.
+ * The auth secrets: from the Secrets Manager secret AUTH_SECRET_ARN (read once
+ * per Lambda instance; a failed read is tried again on the next call), else
+ * from JWT_SECRET and INTERNAL_SIGNING_SECRET. Outside production a missing one
+ * is generated once per process (`npm start` keeps its own in `.local/` so that
+ * logins survive a restart); in production it is an error.
  */
 export function authSecrets(): Promise<AuthSecrets> {
+  const arn = envOptional('AUTH_SECRET_ARN');
+  if (arn) {
+    if (fromSecretsManager?.arn !== arn) {
+      const secrets = readSecret(arn);
+      fromSecretsManager = { arn, secrets };
+      secrets.catch(() => {
+        if (fromSecretsManager?.secrets === secrets) fromSecretsManager = undefined;
+      });
+    }
+    return fromSecretsManager.secrets;
+  }
   const jwtSecret = fromEnv('JWT_SECRET');
   const internalSigningSecret = fromEnv('INTERNAL_SIGNING_SECRET');
   if (jwtSecret && internalSigningSecret) return Promise.resolve({ jwtSecret, internalSigningSecret });

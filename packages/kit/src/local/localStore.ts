@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 
 import { createDocumentClient } from '../dynamo';
@@ -78,6 +78,8 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, def
     if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
   }
   await client.send(new CreateTableCommand(createTableInput(tableName, definition)));
+  // Even with no CREATING delay configured, the table turns ACTIVE a tick later: wait for it.
+  await waitUntilTableExists({ client, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.2 }, { TableName: tableName });
 }
 
 export function createTableInput(tableName: string, definition: TableDefinition) {

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+import { type GraphQLSchema, Kind, parse, Source, validate } from 'graphql';
+
+/** One document of frontend operations, as checked in. */
+export interface OperationDocument {
+  /** Where it lives, relative to the repository, for messages. */
+  file: string;
+  text: string;
+}
+
+/** A frontend operation that the client schema no longer serves. */
+export interface OperationProblem {
+  file: string;
+  operation: string;
+  message: string;
+}
+
+/** Every `.graphql` file under `dir`, sorted by path so the manifest is stable. */
+export function loadOperations(dir: string, root = dir): OperationDocument[] {
+  const documents: OperationDocument[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) documents.push(...loadOperations(path, root));
+    else if (entry.name.endsWith('.graphql')) documents.push({ file: relative(root, path), text: readFileSync(path, 'utf8') });
+  }
+  return documents;
+}
+
+/**
+ * Validates each document against the client schema. A problem names the file,
+ * the operation and what is wrong (e.g. `Cannot query field "title" on type "Article"`).
+ */
+export function checkOperations(schema: GraphQLSchema, documents: OperationDocument[]): OperationProblem[] {
+  const problems: OperationProblem[] = [];
+  for (const { file, text } of documents) {
+    let document;
+    try {
+      document = parse(new Source(text, file));
+    } catch (error) {
+      problems.push({ file, operation: '(unparsed)', message: (error as Error).message });
+      continue;
+    }
+    const names = document.definitions.flatMap((definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION ? [definition.name?.value ?? '(anonymous)'] : [],
+    );
+    for (const error of validate(schema, document)) {
+      // Name the operation the error sits in, found by position.
+      const at = error.locations?.[0]?.line ?? 0;
+      const operation =
+        document.definitions
+          .filter((definition) => definition.kind === Kind.OPERATION_DEFINITION && (definition.loc?.startToken.line ?? 0) <= at)
+          .map((definition) => (definition.kind === Kind.OPERATION_DEFINITION ? definition.name?.value : undefined))
+          .at(-1) ?? names[0] ?? '(anonymous)';
+      problems.push({ file, operation, message: error.message });
+    }
+  }
+  return problems;
+}
+
+/** hash (sha256 of the text the client sends, hex) → document: what TRUSTED_DOCUMENTS_FILE takes. */
+export function trustedDocumentsManifest(documents: OperationDocument[]): Record<string, string> {
+  const manifest: Record<string, string> = {};
+  for (const { text } of documents) manifest[createHash('sha256').update(text).digest('hex')] = text;
+  return manifest;
+}

@@ -1,0 +1,58 @@
+import type { App } from 'aws-cdk-lib';
+
+/** What one deployment is: read from CDK context (`-c app=... -c stage=... -c corsOrigins=...`). */
+export interface AppSettings {
+  app: string;
+  stage: string;
+  /** Browser origins the gateway answers with CORS headers; none by default. */
+  corsOrigins: string[];
+}
+
+// Names end up in stack names, IAM role names, SSM paths and secret names: keep them to what all four accept.
+const NAME = /^[a-z][a-z0-9-]{0,19}$/;
+
+export function readAppSettings(app: App): AppSettings {
+  const read = (key: string, fallback: string): string => {
+    const value: unknown = app.node.tryGetContext(key);
+    return typeof value === 'string' && value !== '' ? value : fallback;
+  };
+  const settings: AppSettings = {
+    app: read('app', 'bff'),
+    stage: read('stage', 'dev'),
+    corsOrigins: read('corsOrigins', '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  };
+  for (const key of ['app', 'stage'] as const) {
+    if (!NAME.test(settings[key])) throw new Error(`${key} "${settings[key]}" must match ${String(NAME)}`);
+  }
+  return settings;
+}
+
+/** Production stages keep their data and secrets when a stack is deleted. */
+export function isProdStage(stage: string): boolean {
+  return stage === 'prod' || stage === 'production' || stage.startsWith('prod-');
+}
+
+/** Stack names: `<app>-<stage>-<part>`. */
+export const stackName = (settings: AppSettings, part: string): string => `${settings.app}-${settings.stage}-${part}`;
+
+/** The registry: one SSM parameter per subgraph under this path. */
+export const registryPrefix = (settings: AppSettings): string => `/${settings.app}/${settings.stage}/subgraphs/`;
+
+/** Where each subgraph stack publishes its HTTP API id, for callers that need to sign for it. */
+export const apiIdParameterName = (settings: AppSettings, subgraph: string): string =>
+  `/${settings.app}/${settings.stage}/apis/${subgraph}`;
+
+/** Where the shared stack publishes the auth secret's full ARN. */
+export const authSecretArnParameterName = (settings: AppSettings): string => `/${settings.app}/${settings.stage}/shared/auth-secret-arn`;
+
+export const authSecretName = (settings: AppSettings): string => `${settings.app}/${settings.stage}/auth`;
+
+/**
+ * The gateway's execution role: created by the shared stack under a fixed name so
+ * that each subgraph stack can grant it invoke on its own API without the gateway
+ * stack changing. The region is part of it because IAM names are global per account.
+ */
+export const gatewayRoleName = (settings: AppSettings, region: string): string => `${settings.app}-${settings.stage}-${region}-gateway`;

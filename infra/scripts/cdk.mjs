@@ -1,0 +1,49 @@
+// npm run synth | deploy | diff: the CDK CLI with the arguments this project uses.
+//   npm run synth                                 every stack of the dev stage, offline
+//   npm run deploy -- <service|gateway|shared|all> --stage <stage> [other cdk options]
+//   npm run diff -- [<service|gateway|shared|all>] --stage <stage>
+// A single service or the gateway deploys alone (--exclusively): the shared stack must exist already.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const infra = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cdk = join(infra, '..', 'node_modules', '.bin', 'cdk');
+const [command, ...rest] = process.argv.slice(2);
+if (!['synth', 'deploy', 'diff'].includes(command)) {
+  console.error('usage: cdk.mjs synth|deploy|diff [<service|gateway|shared|all>] [--stage <stage>] [--app <name>] [cdk options]');
+  process.exit(2);
+}
+
+const options = { stage: 'dev', app: 'bff' };
+const passThrough = [];
+const targets = [];
+for (let i = 0; i < rest.length; i++) {
+  const arg = rest[i];
+  const named = /^--(stage|app)(?:=(.*))?$/.exec(arg);
+  if (named) options[named[1]] = named[2] ?? rest[++i];
+  else if (arg.startsWith('-')) passThrough.push(arg);
+  else if (needsValue(passThrough.at(-1))) passThrough.push(arg);
+  else targets.push(arg);
+}
+function needsValue(flag) {
+  return ['-c', '--context', '--profile', '--region', '--role-arn', '--require-approval', '--parameters', '--outputs-file'].includes(flag);
+}
+
+const target = targets[0] ?? (command === 'deploy' ? undefined : 'all');
+if (!target) {
+  console.error('npm run deploy -- <service|gateway|shared|all> --stage <stage>');
+  process.exit(2);
+}
+const stacks = target === 'all' ? ['--all'] : [`${options.app}-${options.stage}-${target}`];
+const args = [command, ...stacks, '-c', `stage=${options.stage}`, '-c', `app=${options.app}`];
+if (command === 'deploy' && target !== 'all') args.push('--exclusively');
+if (command === 'synth') args.push('--quiet');
+
+const result = spawnSync(cdk, [...args, ...passThrough], {
+  cwd: infra,
+  stdio: 'inherit',
+  // Synth needs no AWS: do not let the SDK probe the instance metadata service for credentials.
+  env: command === 'synth' ? { AWS_EC2_METADATA_DISABLED: 'true', ...process.env } : process.env,
+});
+process.exit(result.status ?? 1);

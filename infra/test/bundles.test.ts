@@ -1,0 +1,241 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { putArticle } from '@bff/articles/store';
+import { addToCommentCount, putComment } from '@bff/comments/store';
+import { signInternalHeaders } from '@bff/kit';
+import { apiGatewayRequestId, apiGatewayTime, type LocalLambdaServer, type LocalStore, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
+import { putUser } from '@bff/users/store';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { Kind, parse } from 'graphql';
+
+import { findRepoRoot } from '../lib/repoRoot';
+import { SERVICES } from '../lib/services';
+import { LambdaProcess } from './support/lambdaProcess';
+import { createTestApp } from './support/testApp';
+
+type FunctionResource = {
+  Type: string;
+  Properties: { FunctionName?: string; Environment?: { Variables?: Record<string, unknown> } };
+  Metadata?: Record<string, unknown>;
+};
+type GraphQLBody = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+
+interface DeployedFunction {
+  assetDir: string;
+  /** The function's environment as deployed, literal values only: references to AWS resources are replaced below. */
+  environment: Record<string, string>;
+}
+
+const repoRoot = findRepoRoot();
+// ≥ 32 bytes each, as the kit requires; the same in every process, as one Secrets Manager secret would be.
+const secrets = { JWT_SECRET: randomBytes(32).toString('hex'), INTERNAL_SIGNING_SECRET: randomBytes(32).toString('hex') };
+// Point at AWS services the test cannot reach: the gateway gets a registry file and plain upstream calls instead.
+const AWS_ONLY = new Set(['REGISTRY_SSM_PREFIX', 'UPSTREAM_SIGV4', 'AUTH_SECRET_ARN']);
+
+let outdir: string;
+let store: LocalStore;
+const deployed = new Map<string, DeployedFunction>();
+const processes = new Map<string, LambdaProcess>();
+const servers: LocalLambdaServer[] = [];
+
+/** The payload 2.0 event API Gateway sends for an IAM-authorized `POST /graphql`. */
+function apiEvent(body: string, headers: Record<string, string> = {}, method = 'POST'): APIGatewayProxyEventV2 {
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey: `${method} /graphql`,
+    rawPath: '/graphql',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), host: 'abc123.execute-api.eu-west-1.amazonaws.com', ...headers },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abc123',
+      domainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
+      domainPrefix: 'abc123',
+      http: { method, path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'undici' },
+      requestId: apiGatewayRequestId(),
+      routeKey: `${method} /graphql`,
+      stage: '$default',
+      time: apiGatewayTime(now),
+      timeEpoch: now.getTime(),
+    },
+    body,
+    isBase64Encoded: false,
+  };
+}
+
+async function signedEvent(query: string, variables: Record<string, unknown> = {}): Promise<APIGatewayProxyEventV2> {
+  const body = JSON.stringify({ query, variables });
+  return apiEvent(body, await signInternalHeaders(body, null, randomUUID()));
+}
+
+function bodyOf(result: APIGatewayProxyStructuredResultV2): GraphQLBody {
+  return JSON.parse(result.body ?? '') as GraphQLBody;
+}
+
+const localTable = (name: string) => `bundle-${name}`;
+const process$ = (name: string): LambdaProcess => {
+  const found = processes.get(name);
+  if (!found) throw new Error(`no process for ${name}`);
+  return found;
+};
+
+async function startFunction(name: string, functionName: string, env: Record<string, string>): Promise<LambdaProcess> {
+  const fn = deployed.get(functionName);
+  if (!fn) throw new Error(`${functionName} is not in the cloud assembly`);
+  const started = await LambdaProcess.start(fn.assetDir, functionName, {
+    ...fn.environment,
+    ...secrets,
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...env,
+  });
+  processes.set(name, started);
+  return started;
+}
+
+beforeAll(async () => {
+  // Outside the repository: a bundle that needed node_modules would fail to load here.
+  outdir = await mkdtemp(join(tmpdir(), 'bff-infra-bundles-'));
+  const { app } = createTestApp({ bundle: true, outdir });
+  const assembly = app.synth();
+  for (const stack of assembly.stacks) {
+    for (const resource of Object.values((stack.template as { Resources: Record<string, FunctionResource> }).Resources)) {
+      if (resource.Type !== 'AWS::Lambda::Function' || !resource.Properties.FunctionName) continue;
+      const assetPath = resource.Metadata?.['aws:asset:path'];
+      if (typeof assetPath !== 'string') throw new Error(`${resource.Properties.FunctionName} has no asset path`);
+      const variables = resource.Properties.Environment?.Variables ?? {};
+      deployed.set(resource.Properties.FunctionName, {
+        assetDir: join(outdir, assetPath),
+        environment: Object.fromEntries(
+          Object.entries(variables).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !AWS_ONLY.has(entry[0])),
+        ),
+      });
+    }
+  }
+
+  Object.assign(process.env, secrets);
+  for (const service of SERVICES) process.env[service.tableEnv] = localTable(service.name);
+  store = await startLocalStoreWithTables(SERVICES.map((service) => ({ tableName: localTable(service.name), definition: service.table })));
+
+  const registry: { name: string; url: string }[] = [];
+  for (const service of SERVICES) {
+    const env: Record<string, string> = { DYNAMODB_ENDPOINT: store.endpoint, [service.tableEnv]: localTable(service.name) };
+    for (const call of service.calls ?? []) {
+      env[call.urlEnv] = registry.find((entry) => entry.name === call.subgraph)?.url ?? '';
+    }
+    const started = await startFunction(service.name, `${service.name}-dev-graphql`, env);
+    const server = await serveLambda(started.handler, { name: `${service.name}-dev-graphql` });
+    servers.push(server);
+    registry.push({ name: service.name, url: `${server.origin}/graphql` });
+  }
+  const registryFile = join(outdir, 'registry.json');
+  await writeFile(registryFile, JSON.stringify({ subgraphs: registry }));
+  await startFunction('gateway', 'gateway-dev-graphql', { REGISTRY_FILE: registryFile });
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all([...processes.values()].map((child) => child.stop()));
+  await Promise.all(servers.map((server) => server.close()));
+  await store?.close();
+  if (outdir) await rm(outdir, { recursive: true, force: true });
+});
+
+it('synthesizes one bundle per function, minified, with a source map and no external imports', () => {
+  expect([...deployed.keys()].sort()).toEqual(['articles-dev-graphql', 'comments-dev-graphql', 'gateway-dev-graphql', 'users-dev-graphql']);
+  for (const fn of deployed.values()) {
+    const code = readFileSync(join(fn.assetDir, 'index.js'), 'utf8');
+    expect(statSync(join(fn.assetDir, 'index.js.map')).size).toBeGreaterThan(0);
+    // Minified: a handful of very long lines rather than one statement per line.
+    expect(code.length / code.split('\n').length).toBeGreaterThan(1000);
+    expect(fn.environment.NODE_ENV).toBe('production');
+  }
+});
+
+const typeNames = (sdl: string) =>
+  parse(sdl)
+    .definitions.flatMap((definition) =>
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION ? [definition.name.value] : [],
+    )
+    // The federation types (_Service) that buildSubgraphSchema adds.
+    .filter((name) => !name.startsWith('_'))
+    .sort();
+
+describe.each(SERVICES)('the deployed $name bundle', (service) => {
+  it('answers _service { sdl } with the schema it was built from', async () => {
+    const result = await process$(service.name).invoke(await signedEvent('{ _service { sdl } }'));
+    expect(result.statusCode).toBe(200);
+    const sdl = (bodyOf(result).data?._service as { sdl: string }).sdl;
+    expect(typeNames(sdl)).toEqual(typeNames(readFileSync(join(repoRoot, service.schemaFile), 'utf8')));
+  });
+
+  it('answers a malformed body with 400 and a GraphQL error', async () => {
+    const body = '{"query": "{ _service { sdl } }"';
+    const result = await process$(service.name).invoke(apiEvent(body, await signInternalHeaders(body, null, randomUUID())));
+    expect(result.statusCode).toBe(400);
+    expect(bodyOf(result).errors?.[0]?.message).toEqual(expect.any(String));
+  });
+
+  it('refuses a call the gateway did not sign with 401', async () => {
+    const result = await process$(service.name).invoke(apiEvent(JSON.stringify({ query: '{ _service { sdl } }' })));
+    expect(result.statusCode).toBe(401);
+    expect(bodyOf(result).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the deployed bundles read the data their service wrote', () => {
+  const now = new Date().toISOString();
+  const user = { id: randomUUID(), name: 'Ada Lovelace', email: 'ada@example.com', passwordHash: 'not-a-real-hash', createdAt: now };
+  const article = { id: randomUUID(), title: 'Notes on the Engine', body: 'Bundled.', authorId: user.id, createdAt: now, updatedAt: now };
+  const comment = { id: randomUUID(), body: 'First!', articleId: article.id, authorId: user.id, createdAt: now };
+
+  beforeAll(async () => {
+    await putUser(user);
+    await putArticle(article);
+    await putComment(comment);
+    await addToCommentCount(article.id, 1);
+  });
+
+  it('users', async () => {
+    const result = await process$('users').invoke(await signedEvent('query ($ids: [ID!]!) { users(ids: $ids) { id name } }', { ids: [user.id] }));
+    expect(bodyOf(result)).toEqual({ data: { users: [{ id: user.id, name: user.name }] } });
+  });
+
+  it('articles', async () => {
+    const result = await process$('articles').invoke(await signedEvent('{ articles(first: 5) { nodes { id title } } }'));
+    expect(bodyOf(result)).toEqual({ data: { articles: { nodes: [{ id: article.id, title: article.title }] } } });
+  });
+
+  it('comments', async () => {
+    const result = await process$('comments').invoke(await signedEvent('query ($id: ID!) { comment(id: $id) { id body } }', { id: comment.id }));
+    expect(bodyOf(result)).toEqual({ data: { comment: { id: comment.id, body: comment.body } } });
+  });
+
+  it('the gateway joins them from the subgraphs in its registry', async () => {
+    const query = `query ($id: ID!) {
+      article(id: $id) { title author { name } commentCount comments(first: 5) { nodes { body author { name } } } }
+    }`;
+    const result = await process$('gateway').invoke(apiEvent(JSON.stringify({ query, variables: { id: article.id } })), 29_000);
+    expect(result.statusCode).toBe(200);
+    expect(bodyOf(result)).toEqual({
+      data: {
+        article: {
+          title: article.title,
+          author: { name: user.name },
+          commentCount: 1,
+          comments: { nodes: [{ body: comment.body, author: { name: user.name } }] },
+        },
+      },
+    });
+  });
+
+  it('the gateway answers a malformed body with 400 and a GraphQL error', async () => {
+    const result = await process$('gateway').invoke(apiEvent('{"query": '));
+    expect(result.statusCode).toBe(400);
+    expect(bodyOf(result).errors?.[0]?.message).toEqual(expect.any(String));
+  });
+});

@@ -1,0 +1,59 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+
+import type { ApiGatewayHandler } from '@bff/kit';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+
+type Reply = { ready?: boolean; id?: number; result?: APIGatewayProxyStructuredResultV2; error?: string };
+
+/** A deployed bundle running in its own node process, invoked like Lambda invokes it. */
+export class LambdaProcess {
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (result: APIGatewayProxyStructuredResultV2) => void; reject: (error: Error) => void }>();
+
+  private constructor(private readonly child: ChildProcess) {
+    child.on('message', (reply: Reply) => {
+      const waiting = reply.id === undefined ? undefined : this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id!);
+      if (reply.error !== undefined) waiting.reject(new Error(reply.error));
+      else waiting.resolve(reply.result!);
+    });
+  }
+
+  /** Loads `<assetDir>/index.js` in a fresh node process with exactly `env` (plus PATH). */
+  static start(assetDir: string, functionName: string, env: Record<string, string>): Promise<LambdaProcess> {
+    const child = fork(join(__dirname, 'lambdaProcess.js'), [join(assetDir, 'index.js'), functionName], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      execArgv: [],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    return new Promise((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`${functionName} exited with ${code} while loading`)));
+      child.once('message', (reply: Reply) => (reply.ready ? resolve(new LambdaProcess(child)) : reject(new Error(`${functionName} exports no handler`))));
+    });
+  }
+
+  invoke(event: APIGatewayProxyEventV2, timeoutMs = 10_000): Promise<APIGatewayProxyStructuredResultV2> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.child.send({ id, event, timeoutMs });
+    });
+  }
+
+  /** The process as a handler, e.g. to serve it over HTTP with serveLambda. */
+  get handler(): ApiGatewayHandler {
+    return (event) => this.invoke(event);
+  }
+
+  stop(): Promise<void> {
+    if (this.child.exitCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.child.removeAllListeners('exit');
+      this.child.once('exit', () => resolve());
+      this.child.kill();
+    });
+  }
+}
