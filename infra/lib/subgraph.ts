@@ -101,6 +101,8 @@ export class Subgraph extends Construct {
       AUTH_SECRET_ARN: authSecretArn,
       POWERTOOLS_SERVICE_NAME: service.name,
     };
+    // Calls to other subgraphs must pass their IAM authorization, as the gateway's do.
+    if (service.calls?.length) environment.UPSTREAM_SIGV4 = 'true';
     for (const call of service.calls ?? []) {
       const apiId = publishedApiId(this, settings, call.subgraph);
       environment[call.urlEnv] = `https://${apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/graphql`;

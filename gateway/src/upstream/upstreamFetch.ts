@@ -1,4 +1,4 @@
-import { CORRELATION_HEADER, type Logger } from '@bff/kit';
+import { CORRELATION_HEADER, iamSigningEnabled, type Logger, signedForIam } from '@bff/kit';
 import { Agent, fetch as undiciFetch } from 'undici';
 
 import { signedHeaders } from './callerHeaders';
@@ -39,7 +39,9 @@ export function createUpstreamFetch(subgraph: string, settings: UpstreamSettings
   return async (url, init = {}) => {
     const started = performance.now();
     const body = typeof init.body === 'string' ? init.body : '';
-    const headers = await signedHeaders(headerRecord(init.headers), body);
+    const internal = await signedHeaders(headerRecord(init.headers), body);
+    const method = init.method ?? 'POST';
+    const headers = iamSigningEnabled() ? await signedForIam(url, { method, headers: internal, body }) : internal;
     const log = (outcome: string, attempts: number, extra: Record<string, unknown> = {}) =>
       logger[outcome === 'ok' ? 'info' : 'warn']('Upstream call', {
         subgraph,
@@ -65,7 +67,7 @@ export function createUpstreamFetch(subgraph: string, settings: UpstreamSettings
       }
       try {
         const response = await undiciFetch(url, {
-          method: init.method ?? 'POST',
+          method,
           headers,
           body,
           dispatcher: agent,

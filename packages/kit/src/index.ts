@@ -4,6 +4,7 @@ export * from './auth/caller';
 export * from './auth/internalSignature';
 export * from './auth/readCaller';
 export * from './auth/signInternalHeaders';
+export * from './aws/signedForIam';
 export * from './auth/secrets';
 export * from './config';
 export * from './createLambdaGraphQLHandler';

@@ -1,4 +1,4 @@
-import { envOptional, signInternalHeaders } from '@bff/kit';
+import { envOptional, iamSigningEnabled, signedForIam, signInternalHeaders } from '@bff/kit';
 
 /** Asks the articles service whether an article exists: the one fact comments needs from it. */
 export interface ArticlesDirectory {
@@ -24,14 +24,15 @@ export function httpArticlesDirectory(correlationId: string, timeoutMs = 3_000):
       if (!url) throw new ArticlesUnavailableError('ARTICLES_URL is not set: comments cannot check that articles exist');
       let body: { data?: { article?: { id: string } | null } };
       const request = JSON.stringify({ query: EXISTS_QUERY, variables: { id: articleId } });
+      const headers = {
+        'content-type': 'application/json',
+        'x-correlation-id': correlationId,
+        ...(await signInternalHeaders(request, null, correlationId)),
+      };
       try {
         const response = await fetch(url, {
           method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-correlation-id': correlationId,
-            ...(await signInternalHeaders(request, null, correlationId)),
-          },
+          headers: iamSigningEnabled() ? await signedForIam(url, { method: 'POST', headers, body: request }) : headers,
           body: request,
           signal: AbortSignal.timeout(timeoutMs),
         });
