@@ -18,6 +18,7 @@ const externalPackages = {
 const entries = {
   start: join(root, 'dev/src/start.ts'),
   gatewayCli: join(root, 'dev/src/gatewayCli.ts'),
+  schemaCli: join(root, 'dev/src/schemaCli.ts'),
 };
 // `node dev/build.mjs gatewayCli` builds that entry alone; no names: all of them.
 const wanted = process.argv.slice(2);

@@ -1,10 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
+  checkOperations,
   type ClientSchema,
   composeClientSchema,
-  checkOperations,
+  describeChanges,
+  diffSchemas,
   loadOperations,
   type OperationProblem,
   trustedDocumentsManifest,
@@ -21,7 +24,7 @@ export const CONTRACT_FILES = {
 /** Each subgraph's checked-in SDL: `subgraphs/<name>/schema.graphql`. */
 export function readSubgraphSdls(root: string): { name: string; url: string; sdl: string }[] {
   return readdirSync(join(root, 'subgraphs'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() && existsSync(join(root, 'subgraphs', entry.name, 'schema.graphql')))
     .map((entry) => entry.name)
     .sort()
     .map((name) => ({ name, url: `http://${name}.invalid/graphql`, sdl: readFileSync(join(root, 'subgraphs', name, 'schema.graphql'), 'utf8') }));
@@ -30,15 +33,87 @@ export function readSubgraphSdls(root: string): { name: string; url: string; sdl
 /** What the contracts should say for the code as it is: the composed client schema, and the operations checked against it. */
 export interface ContractState extends ClientSchema {
   manifest: Record<string, string>;
+  manifestText: string;
   problems: OperationProblem[];
 }
 
-export function computeContract(root: string, subgraphs = readSubgraphSdls(root)): ContractState {
-  const client = composeClientSchema(subgraphs);
+export function computeContract(root: string): ContractState {
+  const client = composeClientSchema(readSubgraphSdls(root));
   const operations = loadOperations(join(root, CONTRACT_FILES.operations));
-  return { ...client, manifest: trustedDocumentsManifest(operations), problems: checkOperations(client.schema, operations) };
+  const manifest = trustedDocumentsManifest(operations);
+  return { ...client, manifest, manifestText: `${JSON.stringify(manifest, null, 2)}\n`, problems: checkOperations(client.schema, operations) };
 }
 
 export function describeProblems(problems: OperationProblem[]): string {
   return problems.map((problem) => `${problem.file}: operation ${problem.operation}: ${problem.message}`).join('\n');
+}
+
+/** What a contract command found: whether it passed, and what to tell the person who ran it. */
+export interface ContractOutcome {
+  ok: boolean;
+  report: string;
+}
+
+/**
+ * `schema:update`: composes the subgraphs, checks the frontend's operations
+ * against the result, and rewrites the client schema and the trusted-documents
+ * manifest. A breaking change is refused unless a reason is given; then it is
+ * recorded in SCHEMA_CHANGES.md.
+ */
+export function updateContracts(root: string, allowBreaking?: string, today = new Date()): ContractOutcome {
+  const file = (name: string) => join(root, name);
+  const contract = computeContract(root);
+  if (contract.problems.length) {
+    return { ok: false, report: `The frontend's operations do not validate against the new client schema:\n${describeProblems(contract.problems)}` };
+  }
+  const before = existsSync(file(CONTRACT_FILES.clientSchema)) ? readFileSync(file(CONTRACT_FILES.clientSchema), 'utf8') : undefined;
+  const changes = before ? diffSchemas(before, contract.clientSdl) : [];
+  const breaking = changes.filter((change) => change.kind === 'breaking');
+  const report = [`Client schema changes:\n${describeChanges(changes)}`];
+  if (breaking.length && !allowBreaking) {
+    report.push(
+      `Refused: ${breaking.length} breaking change(s) to the client schema; deployed frontends may depend on what changes.`,
+      'If this is intended, run again with --allow-breaking "<why, and who was told>".',
+    );
+    return { ok: false, report: report.join('\n\n') };
+  }
+  writeFileSync(file(CONTRACT_FILES.clientSchema), contract.clientSdl);
+  writeFileSync(file(CONTRACT_FILES.manifest), contract.manifestText);
+  if (breaking.length && allowBreaking) {
+    const entry = [`## ${today.toISOString().slice(0, 10)}: ${allowBreaking}`, '', ...breaking.map((change) => `- ${change.description}`), ''].join('\n');
+    const log = existsSync(file(CONTRACT_FILES.changes))
+      ? readFileSync(file(CONTRACT_FILES.changes), 'utf8')
+      : '# Breaking changes to the client schema\n\nEach was declared with `npm run schema:update -- --allow-breaking "<reason>"`.\n\n';
+    writeFileSync(file(CONTRACT_FILES.changes), `${log}${entry}\n`);
+    report.push(`Recorded in ${CONTRACT_FILES.changes}.`);
+  }
+  report.push(`Wrote ${CONTRACT_FILES.clientSchema} and ${CONTRACT_FILES.manifest}.`);
+  return { ok: true, report: report.join('\n\n') };
+}
+
+/**
+ * `schema:check`: without a ref, whether the checked-in contracts match the
+ * code; with one, the client schema against the one at that git ref (for a
+ * pull request), failing on breaking changes.
+ */
+export function checkContracts(root: string, against?: string): ContractOutcome {
+  const contract = computeContract(root);
+  if (contract.problems.length) return { ok: false, report: `Frontend operations that no longer validate:\n${describeProblems(contract.problems)}` };
+  let before: string;
+  if (against) {
+    try {
+      before = execFileSync('git', ['show', `${against}:${CONTRACT_FILES.clientSchema}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      return { ok: false, report: `Cannot read ${CONTRACT_FILES.clientSchema} at ${against}: ${((error as { stderr?: string }).stderr ?? String(error)).trim()}` };
+    }
+  } else {
+    before = readFileSync(join(root, CONTRACT_FILES.clientSchema), 'utf8');
+  }
+  const changes = diffSchemas(before, contract.clientSdl);
+  const report = [`Client schema changes against ${against ?? 'the checked-in file'}:\n${describeChanges(changes)}`];
+  if (changes.some((change) => change.kind === 'breaking')) return { ok: false, report: [...report, 'Breaking changes: see above.'].join('\n\n') };
+  if (!against && (before !== contract.clientSdl || readFileSync(join(root, CONTRACT_FILES.manifest), 'utf8') !== contract.manifestText)) {
+    return { ok: false, report: [...report, 'The checked-in contracts are out of date: run npm run schema:update.'].join('\n\n') };
+  }
+  return { ok: true, report: report.join('\n\n') };
 }
