@@ -42,7 +42,12 @@ export class GatewayStack extends Stack {
         }),
         new PolicyStatement({
           actions: ['ssm:GetParameter', 'ssm:GetParameters'],
-          resources: [this.formatArn({ service: 'ssm', resource: 'parameter', resourceName: `${registryPath.slice(1)}/*` })],
+          resources: [
+            this.formatArn({ service: 'ssm', resource: 'parameter', resourceName: `${registryPath.slice(1)}/*` }),
+            // A supergraph composed elsewhere may sit beside the subgraphs (`/<app>/<stage>/supergraph`):
+            // the gateway asks for it on every look at the registry, so it must be allowed to, even when absent.
+            this.formatArn({ service: 'ssm', resource: 'parameter', resourceName: `${registryPath.slice(1).replace(/[^/]+$/, 'supergraph')}` }),
+          ],
         }),
         new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [authSecretArn] }),
       ],

@@ -197,7 +197,10 @@ describe('the gateway stack', () => {
     const byAction = Object.fromEntries(statements.map((statement) => [actions(statement).join(','), resources(statement)]));
     expect(byAction).toEqual({
       'ssm:GetParametersByPath': ['arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/bff/dev/subgraphs'],
-      'ssm:GetParameter,ssm:GetParameters': ['arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/bff/dev/subgraphs/*'],
+      'ssm:GetParameter,ssm:GetParameters': [
+        'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/bff/dev/subgraphs/*',
+        'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/bff/dev/supergraph',
+      ],
       'secretsmanager:GetSecretValue': [expect.stringMatching(/^\$\{SsmParameterValuebffdevsharedauthsecretarn/)],
       'logs:CreateLogStream,logs:PutLogEvents': [expect.stringMatching(/^\$\{GraphqlLogs\w+\.Arn\}$/)],
     });
