@@ -2,18 +2,12 @@
 // workspaces (TypeScript, `.graphql` as text) go into the bundle, npm packages stay
 // external and load from node_modules. Takes well under a second.
 import { build } from 'esbuild';
+import { externalPackages } from './externalPackages.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Bundle @bff/* workspaces; leave every other bare import to node_modules. */
-const externalPackages = {
-  name: 'external-packages',
-  setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@bff/') ? undefined : { path: args.path, external: true }));
-  },
-};
 
 const entries = {
   start: join(root, 'dev/src/start.ts'),

@@ -1,17 +1,12 @@
 // Bundles the CDK app (bin/app.ts) for the CDK CLI, the way dev/build.mjs bundles `npm start`:
 // our workspaces go into the bundle (TypeScript, `.graphql` as text); npm packages load from node_modules.
 import { build } from 'esbuild';
+import { externalPackages } from '../../dev/externalPackages.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
-const externalPackages = {
-  name: 'external-packages',
-  setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@bff/') ? undefined : { path: args.path, external: true }));
-  },
-};
 
 await build({
   entryPoints: { app: join(root, 'infra/bin/app.ts') },

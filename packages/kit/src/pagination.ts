@@ -15,8 +15,11 @@ export interface Connection<T> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
+/** `first` and `after` as a connection field receives them. */
+export type PageArgs = { first?: number | null; after?: string | null };
+
 /** Checks `first` and `after` as clients send them (null and absent mean the default). */
-export function pageRequest(args: { first?: number | null; after?: string | null }): PageRequest {
+export function pageRequest(args: PageArgs): PageRequest {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw new BadUserInputError(`"first" must be between 1 and ${MAX_PAGE_SIZE}.`);

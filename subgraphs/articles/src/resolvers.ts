@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { createBatchLoader, type DataLoader, type RequestContext } from '@bff/kit';
+import { createBatchLoader, type DataLoader, type PageArgs, type RequestContext } from '@bff/kit';
 
 import * as service from './service';
 import { type ArticleRecord, getArticles } from './store';
@@ -11,8 +11,6 @@ export interface ArticlesContext extends RequestContext {
 export function createContext(base: RequestContext): ArticlesContext {
   return { ...base, articles: createBatchLoader(getArticles) };
 }
-
-type PageArgs = { first?: number | null; after?: string | null };
 
 export const resolvers: GraphQLResolverMap<ArticlesContext> = {
   Query: {

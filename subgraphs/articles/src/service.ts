@@ -7,20 +7,15 @@ import {
   type DataLoader,
   ForbiddenError,
   NotFoundError,
+  type PageArgs,
   pageRequest,
-  UnauthenticatedError,
+  requireCaller,
 } from '@bff/kit';
 
 import * as store from './store';
 import type { ArticleRecord } from './store';
 
 type Articles = DataLoader<string, ArticleRecord | null>;
-type PageArgs = { first?: number | null; after?: string | null };
-
-function signedIn(caller: Caller | null): Caller {
-  if (!caller) throw new UnauthenticatedError('Log in to write articles.');
-  return caller;
-}
 
 function validTitle(raw: string): string {
   const title = raw.trim();
@@ -47,7 +42,7 @@ export async function listArticlesByAuthor(authorId: string, args: PageArgs): Pr
 }
 
 export async function createArticle(caller: Caller | null, input: { title: string; body: string }): Promise<ArticleRecord> {
-  const author = signedIn(caller);
+  const author = requireCaller(caller, 'Log in to write articles.');
   const now = new Date().toISOString();
   const article: ArticleRecord = {
     id: randomUUID(),
@@ -75,7 +70,7 @@ export async function updateArticle(
   id: string,
   input: { title?: string | null; body?: string | null },
 ): Promise<ArticleRecord> {
-  const author = signedIn(caller);
+  const author = requireCaller(caller, 'Log in to write articles.');
   const changes = {
     ...(input.title != null ? { title: validTitle(input.title) } : {}),
     ...(input.body != null ? { body: validBody(input.body) } : {}),
@@ -87,7 +82,7 @@ export async function updateArticle(
 }
 
 export async function deleteArticle(articles: Articles, caller: Caller | null, id: string): Promise<boolean> {
-  const author = signedIn(caller);
+  const author = requireCaller(caller, 'Log in to write articles.');
   if (!(await store.deleteArticle(id, author.userId))) throw await refusal(articles, id);
   return true;
 }

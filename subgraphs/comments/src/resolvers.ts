@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { createBatchLoader, DataLoader, type RequestContext } from '@bff/kit';
+import { createBatchLoader, DataLoader, type PageArgs, type RequestContext } from '@bff/kit';
 
 import { httpArticlesDirectory } from './articlesDirectory';
 import * as service from './service';
@@ -21,8 +21,6 @@ export function createContext(base: RequestContext): CommentsContext {
     articles: httpArticlesDirectory(base.correlationId),
   };
 }
-
-type PageArgs = { first?: number | null; after?: string | null };
 
 export const resolvers: GraphQLResolverMap<CommentsContext> = {
   Query: {

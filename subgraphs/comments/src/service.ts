@@ -8,9 +8,10 @@ import {
   ForbiddenError,
   type Logger,
   NotFoundError,
+  type PageArgs,
   pageRequest,
+  requireCaller,
   ServiceUnavailableError,
-  UnauthenticatedError,
 } from '@bff/kit';
 
 import { type ArticlesDirectory, ArticlesUnavailableError } from './articlesDirectory';
@@ -18,17 +19,11 @@ import * as store from './store';
 import type { CommentRecord } from './store';
 
 type Comments = DataLoader<string, CommentRecord | null>;
-type PageArgs = { first?: number | null; after?: string | null };
 
 export interface CommentsDeps {
   comments: Comments;
   articles: ArticlesDirectory;
   logger: Logger;
-}
-
-function signedIn(caller: Caller | null, action: string): Caller {
-  if (!caller) throw new UnauthenticatedError(`Log in to ${action}.`);
-  return caller;
 }
 
 function validBody(raw: string): string {
@@ -60,7 +55,7 @@ export async function listCommentsByAuthor(authorId: string, args: PageArgs): Pr
  * comment stays and the failure is logged (the count is then one short).
  */
 export async function addComment(deps: CommentsDeps, caller: Caller | null, input: { articleId: string; body: string }): Promise<CommentRecord> {
-  const author = signedIn(caller, 'comment');
+  const author = requireCaller(caller, 'Log in to comment.');
   const body = validBody(input.body);
   let exists: boolean;
   try {
@@ -88,7 +83,7 @@ export async function addComment(deps: CommentsDeps, caller: Caller | null, inpu
 }
 
 export async function deleteComment(deps: CommentsDeps, caller: Caller | null, id: string): Promise<boolean> {
-  const author = signedIn(caller, 'delete comments');
+  const author = requireCaller(caller, 'Log in to delete comments.');
   const deleted = await store.deleteComment(id, author.userId);
   if (!deleted) {
     deps.comments.clear(id);

@@ -12,6 +12,12 @@ export interface Caller {
   userId: string;
 }
 
+/** The caller, or UNAUTHENTICATED with `message` (e.g. "Log in to comment.") for an anonymous request. */
+export function requireCaller(caller: Caller | null, message: string): Caller {
+  if (!caller) throw new UnauthenticatedError(message);
+  return caller;
+}
+
 /** Access tokens live an hour unless ACCESS_TOKEN_TTL_SECONDS says otherwise. */
 export function accessTokenTtlSeconds(): number {
   return envInt('ACCESS_TOKEN_TTL_SECONDS', 3600);

@@ -13,11 +13,18 @@ const MIN_SECRET_BYTES = 32;
 
 let devSecrets: AuthSecrets | undefined;
 
+// Secrets are read on every signed call and every request: encode each value once.
+const encoded = new Map<string, Uint8Array>();
+
 function fromEnv(name: string): Uint8Array | undefined {
   const value = envOptional(name);
   if (value === undefined) return undefined;
-  const bytes = new TextEncoder().encode(value);
-  if (bytes.length < MIN_SECRET_BYTES) throw new Error(`${name} must be at least ${MIN_SECRET_BYTES} bytes long`);
+  let bytes = encoded.get(value);
+  if (!bytes) {
+    bytes = new TextEncoder().encode(value);
+    if (bytes.length < MIN_SECRET_BYTES) throw new Error(`${name} must be at least ${MIN_SECRET_BYTES} bytes long`);
+    encoded.set(value, bytes);
+  }
   return bytes;
 }
 
