@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-
 const entries = {
   start: join(root, 'dev/src/start.ts'),
   gatewayCli: join(root, 'dev/src/gatewayCli.ts'),
