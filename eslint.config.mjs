@@ -4,10 +4,11 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/', '.build/', '.local/', '**/cdk.out/', 'coverage/'] },
+  { ignores: ['**/node_modules/', '.build/', '.local/', '**/cdk.out/', 'coverage/', 'frontend/dist/', 'frontend/src/gql/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
+    ignores: ['frontend/**'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname },
@@ -18,7 +19,20 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    // The browser app has its own TypeScript settings (DOM, JSX).
+    files: ['frontend/**/*.ts', 'frontend/**/*.tsx'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { project: './frontend/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+      globals: globals.browser,
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
 );

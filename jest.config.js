@@ -9,6 +9,7 @@ module.exports = {
     '<rootDir>/gateway',
     '<rootDir>/infra',
     '<rootDir>/dev',
+    '<rootDir>/bench',
   ],
   reporters: ['default', '<rootDir>/dev/jest/totalsReporter.js'],
 };

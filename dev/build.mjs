@@ -8,20 +8,27 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+// name → [output as .build/<output>.js, source]
 const entries = {
-  start: join(root, 'dev/src/start.ts'),
-  gatewayCli: join(root, 'dev/src/gatewayCli.ts'),
-  schemaCli: join(root, 'dev/src/schemaCli.ts'),
+  start: ['dev/start', 'dev/src/start.ts'],
+  gatewayCli: ['dev/gatewayCli', 'dev/src/gatewayCli.ts'],
+  schemaCli: ['dev/schemaCli', 'dev/src/schemaCli.ts'],
+  // `npm run bench` and the processes it starts.
+  bench: ['bench/bench', 'bench/src/bench.ts'],
+  benchSubgraphs: ['bench/subgraphs', 'bench/src/children/subgraphs.ts'],
+  benchGateway: ['bench/gateway', 'bench/src/children/gateway.ts'],
+  benchBaseline: ['bench/baselineGateway', 'bench/src/children/baselineGateway.ts'],
 };
-// `node dev/build.mjs gatewayCli` builds that entry alone; no names: all of them.
+// `node dev/build.mjs gatewayCli` builds that entry alone, `bench` every bench entry; no names: all of them.
 const wanted = process.argv.slice(2);
+const names = Object.keys(entries).filter((name) => wanted.length === 0 || wanted.includes(name) || (wanted.includes('bench') && name.startsWith('bench')));
 for (const name of wanted) {
   if (!(name in entries)) throw new Error(`No entry "${name}"; the entries are ${Object.keys(entries).join(', ')}`);
 }
 
 await build({
-  entryPoints: wanted.length ? Object.fromEntries(wanted.map((name) => [name, entries[name]])) : entries,
-  outdir: join(root, '.build/dev'),
+  entryPoints: Object.fromEntries(names.map((name) => [entries[name][0], join(root, entries[name][1])])),
+  outdir: join(root, '.build'),
   bundle: true,
   platform: 'node',
   target: 'node20',

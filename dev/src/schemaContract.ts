@@ -18,7 +18,7 @@ export const CONTRACT_FILES = {
   clientSchema: 'gateway/schema.graphql',
   manifest: 'gateway/trusted-documents.json',
   changes: 'gateway/SCHEMA_CHANGES.md',
-  operations: 'gateway/operations',
+  operations: 'frontend/src/operations',
 } as const;
 
 /** Each subgraph's checked-in SDL: `subgraphs/<name>/schema.graphql`. */

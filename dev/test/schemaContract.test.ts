@@ -30,7 +30,7 @@ describe('the contract checks themselves, on a copy of the repository', () => {
       await mkdir(join(root, 'subgraphs', service), { recursive: true });
       await cp(join(repo, 'subgraphs', service, 'schema.graphql'), join(root, 'subgraphs', service, 'schema.graphql'));
     }
-    await cp(join(repo, 'gateway', 'operations'), join(root, CONTRACT_FILES.operations), { recursive: true });
+    await cp(join(repo, CONTRACT_FILES.operations), join(root, CONTRACT_FILES.operations), { recursive: true });
     await cp(join(repo, CONTRACT_FILES.clientSchema), join(root, CONTRACT_FILES.clientSchema));
     await cp(join(repo, CONTRACT_FILES.manifest), join(root, CONTRACT_FILES.manifest));
   });

@@ -16,6 +16,8 @@ export interface GatewayConfig {
   trustedDocumentsFile?: string;
   /** Accept only operations in the manifest (default: in production, when a manifest is given). */
   enforceTrustedDocuments: boolean;
+  /** GraphiQL at the gateway's URL for a browser (GRAPHQL_IDE; default: outside production). */
+  ide: boolean;
 }
 
 export function readGatewayConfig(): GatewayConfig {
@@ -37,5 +39,6 @@ export function readGatewayConfig(): GatewayConfig {
       .filter(Boolean),
     trustedDocumentsFile,
     enforceTrustedDocuments: enforce !== undefined ? enforce === 'true' : trustedDocumentsFile !== undefined && !isDevelopment(),
+    ide: (envOptional('GRAPHQL_IDE') ?? String(isDevelopment())) === 'true',
   };
 }

@@ -13,6 +13,7 @@ import { type SupergraphSourceSettings, readSupergraphSourceSettings } from './c
 import { SupergraphSource } from './compose/supergraphSource';
 import { type GatewayConfig, readGatewayConfig } from './config';
 import { corsHeaders, preflightResponse } from './edge/cors';
+import { ideResponse, wantsIde } from './edge/graphqlIde';
 import { queryLimits } from './edge/queryLimits';
 import { loadTrustedDocuments, trustedDocumentsPlugin } from './edge/trustedDocuments';
 import { createEngine } from './engines/createEngine';
@@ -46,7 +47,7 @@ function bodyBytes(event: APIGatewayProxyEventV2): number {
  * requests let the registry be looked at again once the poll interval has passed
  * (in the background, never delaying them); a new supergraph is swapped in only
  * when it composes and builds, and requests already running finish on the old one.
- * Before GraphQL: CORS preflights and the body size limit. In GraphQL: the
+ * Before GraphQL: CORS preflights, the IDE page (outside production) and the body size limit. In GraphQL: the
  * caller's token checked once, query limits, trusted documents, masked errors.
  */
 export function createGatewayHandler(options: GatewayOptions): GatewayHandler {
@@ -58,7 +59,7 @@ export function createGatewayHandler(options: GatewayOptions): GatewayHandler {
 
   async function start() {
     const supergraph = await source.current();
-    const engine = createEngine(config.engine, supergraph.supergraphSdl, { upstreams }, logger);
+    const engine = await createEngine(config.engine, supergraph.supergraphSdl, { upstreams }, logger);
     // A supergraph the engine cannot build throws here, and the source keeps the last good one.
     source.onUpdate((next) => engine.update(next.supergraphSdl));
     logger.info('Gateway ready', {
@@ -93,6 +94,7 @@ export function createGatewayHandler(options: GatewayOptions): GatewayHandler {
 
   const handler = async (event: APIGatewayProxyEventV2, context: Parameters<ApiGatewayHandler>[1]) => {
     if (event.requestContext.http.method === 'OPTIONS') return preflightResponse(config.corsOrigins, event);
+    if (config.ide && wantsIde(event)) return ideResponse(event.rawPath);
     const cors = corsHeaders(config.corsOrigins, event);
     if (bodyBytes(event) > config.maxBodyBytes) {
       const tooLarge = graphqlErrorBody(413, `The request body is larger than ${config.maxBodyBytes} bytes.`, 'PAYLOAD_TOO_LARGE');

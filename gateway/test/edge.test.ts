@@ -3,6 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { parse, print } from 'graphql';
+
 import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
 
 import { type GatewayConfig, readGatewayConfig } from '../src/config';
@@ -13,6 +15,8 @@ import { registryOf, startPlanetsAndMoons, type TroubledSubgraph } from './troub
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const TRUSTED = '{ planets { name } }';
+// Manifests are keyed by the printed document, whatever layout the client sends.
+const PRINTED = print(parse(TRUSTED));
 
 describe.each(ENGINE_NAMES)('edge protection, %s engine', (engine) => {
   let dir: string;
@@ -33,7 +37,7 @@ describe.each(ENGINE_NAMES)('edge protection, %s engine', (engine) => {
     ({ planets, moons } = await startPlanetsAndMoons());
     registryFile = join(dir, 'registry.json');
     await writeFile(registryFile, registryOf(planets, moons));
-    await writeFile(join(dir, 'trusted.json'), JSON.stringify({ [sha256(TRUSTED)]: TRUSTED }));
+    await writeFile(join(dir, 'trusted.json'), JSON.stringify({ [sha256(PRINTED)]: PRINTED }));
   });
   afterAll(async () => {
     for (const server of [...servers, planets.server, moons.server]) await server.close();
@@ -96,10 +100,12 @@ describe.each(ENGINE_NAMES)('edge protection, %s engine', (engine) => {
   it('accepts only registered operations when trusted documents are enforced', async () => {
     const url = await gateway({ trustedDocumentsFile: join(dir, 'trusted.json'), enforceTrustedDocuments: true });
     expect((await postGraphQL(url, TRUSTED)).body).toEqual({ data: { planets: [{ name: 'Mercury' }, { name: 'Venus' }] } });
+    // As a code generator lays it out: the same operation.
+    expect((await postGraphQL(url, '\n    query {\n  planets {\n    name\n  }\n}\n    ')).body).toEqual({ data: { planets: [{ name: 'Mercury' }, { name: 'Venus' }] } });
     const byHash = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(TRUSTED) } } }),
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(PRINTED) } } }),
     });
     expect(await byHash.json()).toEqual({ data: { planets: [{ name: 'Mercury' }, { name: 'Venus' }] } });
     const other = await postGraphQL(url, '{ planets { id } }');

@@ -1,11 +1,14 @@
+import { ENGINE_NAMES, type EngineName } from '@bff/gateway/engines';
 import type { App } from 'aws-cdk-lib';
 
-/** What one deployment is: read from CDK context (`-c app=... -c stage=... -c corsOrigins=...`). */
+/** What one deployment is: read from CDK context (`-c app=... -c stage=... -c corsOrigins=... -c gatewayEngine=...`). */
 export interface AppSettings {
   app: string;
   stage: string;
   /** Browser origins the gateway answers with CORS headers; none by default. */
   corsOrigins: string[];
+  /** The gateway's engine (`-c gatewayEngine=apollo`); its bundle holds this engine only. Default stitch. */
+  gatewayEngine: EngineName;
 }
 
 // Names end up in stack names, IAM role names, SSM paths and secret names: keep them to what all four accept.
@@ -23,7 +26,11 @@ export function readAppSettings(app: App): AppSettings {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    gatewayEngine: read('gatewayEngine', 'stitch') as EngineName,
   };
+  if (!(ENGINE_NAMES as readonly string[]).includes(settings.gatewayEngine)) {
+    throw new Error(`gatewayEngine "${settings.gatewayEngine}" must be one of ${ENGINE_NAMES.join(', ')}`);
+  }
   for (const key of ['app', 'stage'] as const) {
     if (!NAME.test(settings[key])) throw new Error(`${key} "${settings[key]}" must match ${String(NAME)}`);
   }

@@ -61,10 +61,12 @@ export class GatewayStack extends Stack {
       retain,
       // API Gateway gives up at 30 s; the gateway's own per-subgraph timeouts are well under this.
       timeout: Duration.seconds(29),
+      // Only the configured engine goes into the bundle (see gateway/src/engines/createEngine.ts).
+      define: { 'process.env.BFF_BUNDLED_ENGINE': JSON.stringify(settings.gatewayEngine) },
       environment: {
         POWERTOOLS_SERVICE_NAME: 'gateway',
         REGISTRY_SSM_PREFIX: prefix,
-        GATEWAY_ENGINE: 'stitch',
+        GATEWAY_ENGINE: settings.gatewayEngine,
         CORS_ORIGINS: settings.corsOrigins.join(','),
         UPSTREAM_SIGV4: 'true',
         AUTH_SECRET_ARN: authSecretArn,

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createLogger, type Logger } from '@bff/kit';
 
 import { readRegistry, RegistryError, type SubgraphEntry, type SubgraphRegistry } from '../registry/subgraphRegistry';
-import { composeSupergraph, type SubgraphDefinition } from './composeSupergraph';
+import type { SubgraphDefinition } from './composeSupergraph';
 import { fetchSubgraphSdl } from './fetchSubgraphSdl';
 import { subgraphsHash } from './subgraphsHash';
 import { SupergraphFileCache } from './supergraphFileCache';
@@ -41,7 +41,7 @@ export interface SupergraphSourceOptions {
   /** Asks a subgraph listed without SDL for it; `_service { sdl }` over HTTP by default. */
   fetchSdl?: (entry: SubgraphEntry) => Promise<string>;
   /** Subgraphs → supergraph SDL; @theguild/federation-composition by default. */
-  compose?: (subgraphs: SubgraphDefinition[]) => string;
+  compose?: (subgraphs: SubgraphDefinition[]) => string | Promise<string>;
 }
 
 /** How many composed supergraphs a warm process remembers, e.g. to roll back without composing. */
@@ -87,7 +87,7 @@ export class SupergraphSource {
   private readonly logger: Logger;
   private readonly now: () => number;
   private readonly fetchSdl: (entry: SubgraphEntry) => Promise<string>;
-  private readonly compose: (subgraphs: SubgraphDefinition[]) => string;
+  private readonly compose: (subgraphs: SubgraphDefinition[]) => string | Promise<string>;
   private readonly listeners = new Set<(supergraph: Supergraph) => void>();
   private readonly memory = new Map<string, string>();
   private latest: Supergraph | undefined;
@@ -102,7 +102,8 @@ export class SupergraphSource {
     this.logger = options.logger ?? createLogger('gateway');
     this.now = options.now ?? Date.now;
     this.fetchSdl = options.fetchSdl ?? ((entry) => fetchSubgraphSdl(entry));
-    this.compose = options.compose ?? composeSupergraph;
+    // Loaded when first needed: a supergraph from the registry or a cache needs no composer at cold start.
+    this.compose = options.compose ?? (async (subgraphs) => (await import('./composeSupergraph')).composeSupergraph(subgraphs));
   }
 
   /** The supergraph to serve: the last good one, or the first load (shared by concurrent callers, retried after a failure). */
@@ -218,7 +219,7 @@ export class SupergraphSource {
     }
 
     const started = performance.now();
-    const supergraphSdl = this.compose(subgraphs);
+    const supergraphSdl = await this.compose(subgraphs);
     const composeMs = performance.now() - started;
     this.remember(hash, supergraphSdl);
     await this.fileCache?.write(hash, supergraphSdl).catch((error: unknown) => {

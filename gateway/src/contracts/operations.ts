@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-import { type GraphQLSchema, Kind, parse, Source, validate } from 'graphql';
+import { type GraphQLSchema, Kind, parse, print, Source, validate } from 'graphql';
+
+import { documentHash } from '../edge/trustedDocuments';
 
 /** One document of frontend operations, as checked in. */
 export interface OperationDocument {
@@ -60,9 +61,16 @@ export function checkOperations(schema: GraphQLSchema, documents: OperationDocum
   return problems;
 }
 
-/** hash (sha256 of the text the client sends, hex) → document: what TRUSTED_DOCUMENTS_FILE takes. */
+/**
+ * hash → document: what TRUSTED_DOCUMENTS_FILE takes. Keyed by the hash of the
+ * document as graphql-js prints it (see `documentHash`), so that a client may
+ * send it in any layout, as code generators do.
+ */
 export function trustedDocumentsManifest(documents: OperationDocument[]): Record<string, string> {
   const manifest: Record<string, string> = {};
-  for (const { text } of documents) manifest[createHash('sha256').update(text).digest('hex')] = text;
+  for (const { text } of documents) {
+    const printed = print(parse(text));
+    manifest[documentHash(printed)] = printed;
+  }
   return manifest;
 }

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, print } from 'graphql';
 
-/** hash (sha256 of the document text, hex) → document. */
+/** hash (see `documentHash`) → document. */
 export type TrustedDocuments = Map<string, string>;
 
 export function loadTrustedDocuments(file: string): TrustedDocuments {
@@ -17,7 +17,12 @@ export function loadTrustedDocuments(file: string): TrustedDocuments {
   return documents;
 }
 
-export const documentHash = (document: string) => createHash('sha256').update(document).digest('hex');
+/**
+ * sha256 (hex) of a document as graphql-js prints it: layout, comments and
+ * indentation do not change it. A client sending only the hash (as an automatic
+ * persisted query) hashes `print(parse(document))`.
+ */
+export const documentHash = (printed: string) => createHash('sha256').update(printed).digest('hex');
 
 /**
  * Accepts only the frontend's registered operations: a request may send the
@@ -34,8 +39,8 @@ export function trustedDocumentsPlugin<TContext extends object>(documents: Trust
       }
       return Promise.resolve({
         // Thrown here (not earlier), Apollo Server answers with this error and its status.
-        didResolveOperation({ source }) {
-          if (!documents.has(documentHash(source))) {
+        didResolveOperation({ document }) {
+          if (!documents.has(documentHash(print(document)))) {
             throw new GraphQLError('Only registered operations are accepted here.', {
               extensions: { code: 'OPERATION_NOT_TRUSTED', http: { status: 403 } },
             });

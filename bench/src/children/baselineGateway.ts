@@ -1,0 +1,39 @@
+// The baseline: a stock @apollo/gateway (IntrospectAndCompose) on @apollo/server's
+// standalone server, calling the same subgraphs. The one addition is the
+// internal signature our subgraphs require of every caller, added in the fetcher
+// so that it covers the exact body sent.
+import { randomUUID } from 'node:crypto';
+
+import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { signInternalHeaders } from '@bff/kit';
+import { fetch } from 'undici';
+
+import type { GatewayReady } from './protocol';
+
+type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
+
+const signedFetch = (async (url: string, init: { body?: string; headers?: Record<string, string> } = {}) => {
+  const body = init.body ?? '';
+  const signed = await signInternalHeaders(body, null, randomUUID());
+  return fetch(url, { ...init, body, headers: { ...init.headers, ...signed } });
+}) as unknown as Fetcher;
+
+async function main(): Promise<void> {
+  const subgraphs = JSON.parse(process.env.BENCH_SUBGRAPHS ?? '[]') as { name: string; url: string }[];
+  const gateway = new ApolloGateway({
+    supergraphSdl: new IntrospectAndCompose({ subgraphs }),
+    buildService: ({ url }) => new RemoteGraphQLDataSource({ url, fetcher: signedFetch }),
+  });
+  const server = new ApolloServer({ gateway });
+  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
+  const ready: GatewayReady = { type: 'ready', url: new URL('/graphql', url).toString() };
+  process.send?.(ready);
+  process.on('disconnect', () => process.exit(0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
