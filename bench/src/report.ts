@@ -31,7 +31,7 @@ export function renderResults(results: BenchResults): string {
     `# Benchmark results${results.quick ? ' (quick run: too short to quote)' : ''}`,
     '',
     `\`npm run bench\`${results.quick ? ' --quick' : ''} on ${results.date.slice(0, 10)}: ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, ${machine.platform}; the whole run took ${results.durationSeconds} s.`,
-    'Every figure is measured side by side with its baseline in the same run. How each is measured: [bench/README.md](README.md).',
+    'Every figure is measured side by side with its baseline in the same run. How each is measured: the README’s [Benchmarks](../README.md#benchmarks) and the comments in `bench/src/`.',
     '',
     '## Cold start of each deployed bundle',
     'A fresh Node process loads the bundle the CDK app deploys and answers its first query through the Lambda handler; median of the runs, as a ratio to a bare `node -e 0`.',
@@ -74,7 +74,7 @@ export function renderResults(results: BenchResults): string {
     ),
     '',
     '## Throughput and memory',
-    `autocannon, ${CONNECTIONS} connections, the nested query with N = ${THROUGHPUT_ITEMS}; every answer checked against the first. Peak RSS of the gateway process during the run.`,
+    `autocannon, ${CONNECTIONS} connections, the nested query with N = ${THROUGHPUT_ITEMS}; every answer checked against the first; requests/s counts correct answers only. Peak RSS of the gateway process during the run.`,
     '',
     table(
       ['gateway', 'requests/s', 'vs baseline', 'target', '', 'latency p50 / p99 ms', 'requests', 'failures', 'peak RSS MiB', 'target', ''],

@@ -7,6 +7,7 @@ import { round } from './stats';
 
 export interface ThroughputResult {
   name: string;
+  /** Correct answers per second (failures left out). */
   requestsPerSecond: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
@@ -33,13 +34,15 @@ export async function measureThroughput(name: string, url: string, pid: number, 
   const resetWorked = resetPeakRss(pid);
   const result = await autocannon({ ...options, duration: seconds });
   const peak = resetWorked ? peakRss(pid) : undefined;
+  const failures = result.errors + result.timeouts + result.non2xx + result.mismatches;
   return {
     name,
-    requestsPerSecond: round(result.requests.average),
+    // Answered correctly, per second: a fast wrong answer is not throughput.
+    requestsPerSecond: round(Math.max(0, result.requests.total - failures) / seconds),
     latencyP50Ms: result.latency.p50,
     latencyP99Ms: result.latency.p99,
     requests: result.requests.total,
-    failures: result.errors + result.timeouts + result.non2xx + result.mismatches,
+    failures,
     peakRssMiB: peak === undefined ? null : round(peak / 1024 / 1024),
   };
 }
