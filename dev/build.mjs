@@ -2,7 +2,7 @@
 // workspaces (TypeScript, `.graphql` as text) go into the bundle, npm packages stay
 // external and load from node_modules. Takes well under a second.
 import { build } from 'esbuild';
-import { externalPackages } from './externalPackages.mjs';
+import { localBuildOptions } from './localBuild.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,6 +18,7 @@ const entries = {
   benchSubgraphs: ['bench/subgraphs', 'bench/src/children/subgraphs.ts'],
   benchGateway: ['bench/gateway', 'bench/src/children/gateway.ts'],
   benchBaseline: ['bench/baselineGateway', 'bench/src/children/baselineGateway.ts'],
+  benchColdStart: ['bench/coldStartRunner', 'bench/src/children/coldStartRunner.ts'],
 };
 // `node dev/build.mjs gatewayCli` builds that entry alone, `bench` every bench entry; no names: all of them.
 const wanted = process.argv.slice(2);
@@ -29,12 +30,5 @@ for (const name of wanted) {
 await build({
   entryPoints: Object.fromEntries(names.map((name) => [entries[name][0], join(root, entries[name][1])])),
   outdir: join(root, '.build'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  loader: { '.graphql': 'text' },
-  plugins: [externalPackages],
-  logLevel: 'warning',
+  ...localBuildOptions,
 });

@@ -8,6 +8,8 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { graphqlPostEvent } from '@bff/kit/local';
+
 import { composeSupergraph } from '../../gateway/src/compose/composeSupergraph';
 import { subgraphsHash } from '../../gateway/src/compose/subgraphsHash';
 import { findRepoRoot } from '../../infra/lib/repoRoot';
@@ -18,7 +20,7 @@ import { measureFanOut } from './fanOut';
 import { closeHttp } from './http';
 import { measureOverhead } from './overhead';
 import { drained, startGateway, startSubgraphs } from './processes';
-import { apiEvent, nestedQuery, signedRequest } from './queries';
+import { nestedQuery, signedRequest } from './queries';
 import { renderResults, type BenchResults } from './report';
 import { measureThroughput, type ThroughputResult } from './throughput';
 
@@ -90,9 +92,9 @@ async function main(): Promise<void> {
     log(`cold start: ${plan.coldRuns} runs of each, interleaved…`);
     const signedEvent = async (query: string, variables: Record<string, unknown> = {}) => {
       const signed = await signedRequest(query, variables);
-      return apiEvent(signed.body, signed.headers);
+      return graphqlPostEvent(signed.body, signed.headers);
     };
-    const gatewayEvent = () => Promise.resolve(apiEvent(JSON.stringify({ query: nestedQuery(10) })));
+    const gatewayEvent = () => Promise.resolve(graphqlPostEvent(JSON.stringify({ query: nestedQuery(10) })));
     const cases: ColdStartCase[] = [
       { name: 'bare node -e 0', env },
       {
@@ -132,7 +134,7 @@ async function main(): Promise<void> {
         },
       ]),
     ];
-    const coldStart = await measureColdStarts(cases, { runs: plan.coldRuns, runner: join(root, 'bench/coldStartRunner.cjs'), workDir, log, profile: values.profile });
+    const coldStart = await measureColdStarts(cases, { runs: plan.coldRuns, runner: join(built, 'coldStartRunner.js'), workDir, log, profile: values.profile });
 
     // --- per engine: fan-out, overhead, throughput ---
     const fanOut = [];

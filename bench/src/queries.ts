@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
 import { signInternalHeaders } from '@bff/kit';
-import { apiGatewayRequestId, apiGatewayTime } from '@bff/kit/local';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 /** The issue's nested query: a page of articles, their authors, their comments and the comments' authors. */
 export const nestedQuery = (first: number) =>
@@ -15,32 +13,6 @@ export const SINGLE_SUBGRAPH_QUERY = '{ articles(first: 5) { nodes { id title cr
 export interface GraphQLBody {
   data?: Record<string, unknown> | null;
   errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-/** The payload 2.0 event API Gateway sends for `POST /graphql`. */
-export function apiEvent(body: string, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
-  const now = new Date();
-  return {
-    version: '2.0',
-    routeKey: 'POST /graphql',
-    rawPath: '/graphql',
-    rawQueryString: '',
-    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), host: 'bench.execute-api.local', ...headers },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'bench',
-      domainName: 'bench.execute-api.local',
-      domainPrefix: 'bench',
-      http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
-      requestId: apiGatewayRequestId(),
-      routeKey: 'POST /graphql',
-      stage: '$default',
-      time: apiGatewayTime(now),
-      timeEpoch: now.getTime(),
-    },
-    body,
-    isBase64Encoded: false,
-  };
 }
 
 /** A body and the internal signature a subgraph requires of its callers (a fresh nonce each time). */

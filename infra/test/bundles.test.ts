@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { putArticle } from '@bff/articles/store';
 import { addToCommentCount, putComment } from '@bff/comments/store';
 import { signInternalHeaders } from '@bff/kit';
-import { apiGatewayRequestId, apiGatewayTime, type LocalLambdaServer, type LocalStore, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
+import { graphqlPostEvent, type LocalLambdaServer, type LocalStore, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
 import { putUser } from '@bff/users/store';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { Kind, parse } from 'graphql';
@@ -42,35 +42,9 @@ const deployed = new Map<string, DeployedFunction>();
 const processes = new Map<string, LambdaProcess>();
 const servers: LocalLambdaServer[] = [];
 
-/** The payload 2.0 event API Gateway sends for an IAM-authorized `POST /graphql`. */
-function apiEvent(body: string, headers: Record<string, string> = {}, method = 'POST'): APIGatewayProxyEventV2 {
-  const now = new Date();
-  return {
-    version: '2.0',
-    routeKey: `${method} /graphql`,
-    rawPath: '/graphql',
-    rawQueryString: '',
-    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), host: 'abc123.execute-api.eu-west-1.amazonaws.com', ...headers },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'abc123',
-      domainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
-      domainPrefix: 'abc123',
-      http: { method, path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'undici' },
-      requestId: apiGatewayRequestId(),
-      routeKey: `${method} /graphql`,
-      stage: '$default',
-      time: apiGatewayTime(now),
-      timeEpoch: now.getTime(),
-    },
-    body,
-    isBase64Encoded: false,
-  };
-}
-
 async function signedEvent(query: string, variables: Record<string, unknown> = {}): Promise<APIGatewayProxyEventV2> {
   const body = JSON.stringify({ query, variables });
-  return apiEvent(body, await signInternalHeaders(body, null, randomUUID()));
+  return graphqlPostEvent(body, await signInternalHeaders(body, null, randomUUID()));
 }
 
 function bodyOf(result: APIGatewayProxyStructuredResultV2): GraphQLBody {
@@ -175,13 +149,13 @@ describe.each(SERVICES)('the deployed $name bundle', (service) => {
 
   it('answers a malformed body with 400 and a GraphQL error', async () => {
     const body = '{"query": "{ _service { sdl } }"';
-    const result = await process$(service.name).invoke(apiEvent(body, await signInternalHeaders(body, null, randomUUID())));
+    const result = await process$(service.name).invoke(graphqlPostEvent(body, await signInternalHeaders(body, null, randomUUID())));
     expect(result.statusCode).toBe(400);
     expect(bodyOf(result).errors?.[0]?.message).toEqual(expect.any(String));
   });
 
   it('refuses a call the gateway did not sign with 401', async () => {
-    const result = await process$(service.name).invoke(apiEvent(JSON.stringify({ query: '{ _service { sdl } }' })));
+    const result = await process$(service.name).invoke(graphqlPostEvent(JSON.stringify({ query: '{ _service { sdl } }' })));
     expect(result.statusCode).toBe(401);
     expect(bodyOf(result).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
@@ -219,7 +193,7 @@ describe('the deployed bundles read the data their service wrote', () => {
     const query = `query ($id: ID!) {
       article(id: $id) { title author { name } commentCount comments(first: 5) { nodes { body author { name } } } }
     }`;
-    const result = await process$('gateway').invoke(apiEvent(JSON.stringify({ query, variables: { id: article.id } })), 29_000);
+    const result = await process$('gateway').invoke(graphqlPostEvent(JSON.stringify({ query, variables: { id: article.id } })), 29_000);
     expect(result.statusCode).toBe(200);
     expect(bodyOf(result)).toEqual({
       data: {
@@ -234,7 +208,7 @@ describe('the deployed bundles read the data their service wrote', () => {
   });
 
   it('the gateway answers a malformed body with 400 and a GraphQL error', async () => {
-    const result = await process$('gateway').invoke(apiEvent('{"query": '));
+    const result = await process$('gateway').invoke(graphqlPostEvent('{"query": '));
     expect(result.statusCode).toBe(400);
     expect(bodyOf(result).errors?.[0]?.message).toEqual(expect.any(String));
   });

@@ -17,9 +17,10 @@ const counters: Counters = { requests: {}, dynamodb: {} };
 async function main(): Promise<void> {
   const workDir = await mkdtemp(join(tmpdir(), 'bff-bench-subgraphs-'));
   const sizes = JSON.parse(process.env.BENCH_DATA_SIZES ?? '{"users":20,"articles":150,"comments":300}') as Parameters<typeof demoData>[0];
+  const data = demoData(sizes);
   const system = await startLocalSystem({
     workDir,
-    seed: demoData(sizes),
+    seed: data,
     instrument: (name, handler) => (event, context) => {
       counters.requests[name] = (counters.requests[name] ?? 0) + 1;
       return handler(event, context);
@@ -52,8 +53,8 @@ async function main(): Promise<void> {
     type: 'ready',
     subgraphs: system.subgraphs,
     storeEndpoint: system.storeEndpoint,
-    articleIds: demoData(sizes).articles.map((article) => article.id),
-    userIds: demoData(sizes).users.map((user) => user.id),
+    articleIds: data.articles.map((article) => article.id),
+    userIds: data.users.map((user) => user.id),
   };
   process.send?.(ready);
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, print } from 'graphql';
+import { type DocumentNode, GraphQLError, print } from 'graphql';
 
 /** hash (see `documentHash`) → document. */
 export type TrustedDocuments = Map<string, string>;
@@ -30,6 +30,13 @@ export const documentHash = (printed: string) => createHash('sha256').update(pri
  * be in the manifest. Anything else is refused before it is parsed.
  */
 export function trustedDocumentsPlugin<TContext extends object>(documents: TrustedDocuments): ApolloServerPlugin<TContext> {
+  // Apollo Server hands out the same parsed document for a query it has seen: print and hash it once.
+  const hashes = new WeakMap<DocumentNode, string>();
+  const hashOf = (document: DocumentNode) => {
+    let hash = hashes.get(document);
+    if (hash === undefined) hashes.set(document, (hash = documentHash(print(document))));
+    return hash;
+  };
   return {
     requestDidStart({ request }) {
       // A registered operation may come as its hash alone.
@@ -40,7 +47,7 @@ export function trustedDocumentsPlugin<TContext extends object>(documents: Trust
       return Promise.resolve({
         // Thrown here (not earlier), Apollo Server answers with this error and its status.
         didResolveOperation({ document }) {
-          if (!documents.has(documentHash(print(document)))) {
+          if (!documents.has(hashOf(document))) {
             throw new GraphQLError('Only registered operations are accepted here.', {
               extensions: { code: 'OPERATION_NOT_TRUSTED', http: { status: 403 } },
             });

@@ -96,6 +96,36 @@ export function toApiGatewayEvent(req: IncomingMessage, body: Buffer, now = new 
   };
 }
 
+/**
+ * The payload 2.0 event API Gateway sends for `POST /graphql` with a JSON body, as
+ * deployed (route `POST /graphql`, stage `$default`): for invoking a handler or a
+ * bundle directly, without an HTTP server in between.
+ */
+export function graphqlPostEvent(body: string, headers: Record<string, string> = {}, now = new Date()): APIGatewayProxyEventV2 {
+  const host = 'abc123.execute-api.eu-west-1.amazonaws.com';
+  return {
+    version: '2.0',
+    routeKey: 'POST /graphql',
+    rawPath: '/graphql',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), host, ...headers },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abc123',
+      domainName: host,
+      domainPrefix: 'abc123',
+      http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'undici' },
+      requestId: apiGatewayRequestId(),
+      routeKey: 'POST /graphql',
+      stage: '$default',
+      time: apiGatewayTime(now),
+      timeEpoch: now.getTime(),
+    },
+    body,
+    isBase64Encoded: false,
+  };
+}
+
 /** The Lambda `context` object for one invocation. */
 export function lambdaContext(functionName: string, timeoutMs: number, start = Date.now()): Context {
   return {
