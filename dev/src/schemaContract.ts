@@ -6,9 +6,12 @@ import {
   checkOperations,
   type ClientSchema,
   composeClientSchema,
+  crossSubgraphNullability,
   describeChanges,
+  describeNullabilityProblems,
   diffSchemas,
   loadOperations,
+  type NullabilityProblem,
   type OperationProblem,
   trustedDocumentsManifest,
 } from '@bff/gateway/contracts';
@@ -30,18 +33,30 @@ export function readSubgraphSdls(root: string): { name: string; url: string; sdl
     .map((name) => ({ name, url: `http://${name}.invalid/graphql`, sdl: readFileSync(join(root, 'subgraphs', name, 'schema.graphql'), 'utf8') }));
 }
 
-/** What the contracts should say for the code as it is: the composed client schema, and the operations checked against it. */
+/**
+ * What the contracts should say for the code as it is: the composed client schema, the
+ * operations checked against it, and the subgraphs' fields that break the cross-subgraph
+ * nullability rule (see `crossSubgraphNullability`).
+ */
 export interface ContractState extends ClientSchema {
   manifest: Record<string, string>;
   manifestText: string;
   problems: OperationProblem[];
+  nullability: NullabilityProblem[];
 }
 
 export function computeContract(root: string): ContractState {
-  const client = composeClientSchema(readSubgraphSdls(root));
+  const subgraphs = readSubgraphSdls(root);
+  const client = composeClientSchema(subgraphs);
   const operations = loadOperations(join(root, CONTRACT_FILES.operations));
   const manifest = trustedDocumentsManifest(operations);
-  return { ...client, manifest, manifestText: `${JSON.stringify(manifest, null, 2)}\n`, problems: checkOperations(client.schema, operations) };
+  return {
+    ...client,
+    manifest,
+    manifestText: `${JSON.stringify(manifest, null, 2)}\n`,
+    problems: checkOperations(client.schema, operations),
+    nullability: crossSubgraphNullability(subgraphs),
+  };
 }
 
 export function describeProblems(problems: OperationProblem[]): string {
@@ -54,8 +69,22 @@ export interface ContractOutcome {
   report: string;
 }
 
+/** The refusal for fields that break the nullability rule, naming each; undefined when there are none. */
+function nullabilityRefusal(problems: NullabilityProblem[]): ContractOutcome | undefined {
+  if (!problems.length) return undefined;
+  return {
+    ok: false,
+    report: [
+      `Refused: ${problems.length} subgraph field(s) would let one service that is down blank other services' data:`,
+      describeNullabilityProblems(problems),
+      'Make each field nullable in its subgraph (and have the frontend show something for null).',
+    ].join('\n'),
+  };
+}
+
 /**
- * `schema:update`: composes the subgraphs, checks the frontend's operations
+ * `schema:update`: composes the subgraphs, refuses fields that break the
+ * cross-subgraph nullability rule, checks the frontend's operations
  * against the result, and rewrites the client schema and the trusted-documents
  * manifest. A breaking change is refused unless a reason is given; then it is
  * recorded in SCHEMA_CHANGES.md.
@@ -63,6 +92,8 @@ export interface ContractOutcome {
 export function updateContracts(root: string, allowBreaking?: string, today = new Date()): ContractOutcome {
   const file = (name: string) => join(root, name);
   const contract = computeContract(root);
+  const refused = nullabilityRefusal(contract.nullability);
+  if (refused) return refused;
   if (contract.problems.length) {
     return { ok: false, report: `The frontend's operations do not validate against the new client schema:\n${describeProblems(contract.problems)}` };
   }
@@ -92,12 +123,15 @@ export function updateContracts(root: string, allowBreaking?: string, today = ne
 }
 
 /**
- * `schema:check`: without a ref, whether the checked-in contracts match the
+ * `schema:check`: refuses fields that break the cross-subgraph nullability
+ * rule; then, without a ref, whether the checked-in contracts match the
  * code; with one, the client schema against the one at that git ref (for a
  * pull request), failing on breaking changes.
  */
 export function checkContracts(root: string, against?: string): ContractOutcome {
   const contract = computeContract(root);
+  const refused = nullabilityRefusal(contract.nullability);
+  if (refused) return refused;
   if (contract.problems.length) return { ok: false, report: `Frontend operations that no longer validate:\n${describeProblems(contract.problems)}` };
   let before: string;
   if (against) {

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, use, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 
-import { type ApiError, execute, toApiError } from './api/client';
+import { type ApiError, executeWithErrors, toApiError } from './api/client';
 import { getToken, setToken, subscribeToken } from './api/token';
 import { MeDocument, type MeQuery } from './gql/graphql';
 
@@ -29,11 +29,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (token === null || known) return;
     let current = true;
-    execute(MeDocument, {}).then(
-      ({ me }) => {
+    executeWithErrors(MeDocument, {}).then(
+      ({ data: { me }, errors }) => {
         if (!current) return;
-        // No user for this token: it is of no use.
         if (me) setViewer({ token, me });
+        // Null with an error: the users service did not answer, which says nothing about the token.
+        else if (errors[0]) setCheckFailure({ token, error: errors[0] });
+        // No user for this token: it is of no use.
         else setToken(null);
       },
       (error: unknown) => {

@@ -4,6 +4,14 @@ import { getToken, setToken } from './token';
 /** The gateway: the only server this app talks to. */
 export const GATEWAY_URL = import.meta.env.VITE_GATEWAY_URL || 'http://localhost:4000/graphql';
 
+/** What some errors carry besides their code, from their `extensions`. */
+export interface ErrorDetails {
+  /** The service that failed, for the gateway's SUBGRAPH_* codes. */
+  subgraph?: string;
+  /** How long to wait before trying again, for TOO_MANY_REQUESTS. */
+  retryAfterSeconds?: number;
+}
+
 /** A request that failed: `code` is the GraphQL `extensions.code` (or one of ours, e.g. NETWORK_ERROR). */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -12,6 +20,7 @@ export class ApiError extends Error {
     message: string,
     /** The HTTP status; 0 when no response arrived. */
     readonly status: number,
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
   }
@@ -23,7 +32,7 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError('CLIENT_ERROR', error instanceof Error ? error.message : String(error), 0);
 }
 
-interface GraphQLError {
+interface GraphQLError extends ErrorDetails {
   message: string;
   code: string | undefined;
 }
@@ -43,10 +52,18 @@ function readErrors(body: unknown): GraphQLError[] {
   if (!isRecord(body) || !Array.isArray(body.errors)) return [];
   return body.errors.map((error: unknown) => {
     const message = isRecord(error) && typeof error.message === 'string' ? error.message : 'Unknown error';
-    const code = isRecord(error) && isRecord(error.extensions) && typeof error.extensions.code === 'string' ? error.extensions.code : undefined;
-    return { message, code };
+    const extensions = isRecord(error) && isRecord(error.extensions) ? error.extensions : {};
+    return {
+      message,
+      code: typeof extensions.code === 'string' ? extensions.code : undefined,
+      subgraph: typeof extensions.subgraph === 'string' ? extensions.subgraph : undefined,
+      retryAfterSeconds: typeof extensions.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : undefined,
+    };
   });
 }
+
+const toError = ({ code, message, subgraph, retryAfterSeconds }: GraphQLError, status: number) =>
+  new ApiError(code ?? 'UNKNOWN_ERROR', message, status, { subgraph, retryAfterSeconds });
 
 async function post(query: string, variables: unknown, token: string | null): Promise<Reply> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -73,12 +90,19 @@ function httpError(status: number): ApiError {
   return new ApiError(`HTTP_${status}`, `The server answered ${status}.`, status);
 }
 
+/** The data of an answer, and the errors that came with it (fields that failed are null in the data). */
+export interface PartialResult<R> {
+  data: R;
+  errors: ApiError[];
+}
+
 /**
  * Runs one of the generated operations against the gateway, sending its text exactly as
- * generated. Returns the data, even when some fields failed (they come back null, e.g. the
- * comments of an article while that service is down); throws an ApiError when there is no data.
+ * generated. Returns the data with the errors that came with it: when a service is down the
+ * gateway answers what the others gave, its fields null (e.g. an article's comments), and an
+ * error naming it. Throws an ApiError when there is no data at all.
  */
-export async function execute<R, V>(document: TypedDocumentString<R, V>, variables: V): Promise<R> {
+export async function executeWithErrors<R, V>(document: TypedDocumentString<R, V>, variables: V): Promise<PartialResult<R>> {
   const query = document.toString();
   const token = getToken();
   let reply = await post(query, variables, token);
@@ -88,12 +112,18 @@ export async function execute<R, V>(document: TypedDocumentString<R, V>, variabl
     if (getToken() === token) setToken(null);
     reply = await post(query, variables, null);
   }
+  const status = reply.status;
   if (reply.data !== undefined && reply.data !== null) {
     // The generated types describe what the gateway answers for this document.
-    return reply.data as R;
+    return { data: reply.data as R, errors: reply.errors.map((error) => toError(error, status)) };
   }
   const first = reply.errors[0];
-  if (first) throw new ApiError(first.code ?? 'UNKNOWN_ERROR', first.message, reply.status);
-  if (reply.status < 200 || reply.status >= 300) throw httpError(reply.status);
-  throw new ApiError('BAD_RESPONSE', 'The server sent an answer that is not GraphQL.', reply.status);
+  if (first) throw toError(first, status);
+  if (status < 200 || status >= 300) throw httpError(status);
+  throw new ApiError('BAD_RESPONSE', 'The server sent an answer that is not GraphQL.', status);
+}
+
+/** `executeWithErrors` for callers that need only the data (fields that failed are null in it). */
+export async function execute<R, V>(document: TypedDocumentString<R, V>, variables: V): Promise<R> {
+  return (await executeWithErrors(document, variables)).data;
 }

@@ -5,21 +5,34 @@ export type MessageOverrides = Partial<Record<string, string>>;
 
 const UNAVAILABLE = 'The service is unavailable right now. Try again in a moment.';
 
+/** "The comments service", or "A service" when the gateway did not say which. */
+const service = (error: ApiError) => (error.details.subgraph ? `The ${error.details.subgraph} service` : 'A service');
+
+/** "in 40 seconds", "in 15 minutes", or "in a moment" when the server gave no time. */
+function waitFor(seconds: number | undefined): string {
+  if (seconds === undefined || seconds <= 0) return 'in a moment';
+  if (seconds < 90) return `in ${Math.ceil(seconds)} ${Math.ceil(seconds) === 1 ? 'second' : 'seconds'}`;
+  return `in ${Math.ceil(seconds / 60)} minutes`;
+}
+
 /**
  * Messages by `extensions.code`. The codes come from packages/kit/src/errors.ts (what the
- * services throw), the gateway (subgraph failures, not ready, limits, trusted documents) and
- * this client (NETWORK_ERROR, TOO_MANY_REQUESTS for API Gateway's throttling answer).
+ * services throw), the gateway (subgraph failures naming the service in `extensions.subgraph`,
+ * not ready, limits, demand control, trusted documents) and this client (NETWORK_ERROR,
+ * TOO_MANY_REQUESTS for API Gateway's throttling answer).
  */
-const MESSAGES: Partial<Record<string, string>> = {
+const MESSAGES: Partial<Record<string, string | ((error: ApiError) => string)>> = {
   UNAUTHENTICATED: 'You are not logged in, or your login has expired. Log in and try again.',
   FORBIDDEN: 'You are not allowed to do that.',
   NOT_FOUND: 'Not found: it may have been deleted.',
   SERVICE_UNAVAILABLE: UNAVAILABLE,
-  SUBGRAPH_UNAVAILABLE: UNAVAILABLE,
-  SUBGRAPH_TIMEOUT: UNAVAILABLE,
+  SUBGRAPH_UNAVAILABLE: (error) => `${service(error)} is unavailable right now. Try again in a moment.`,
+  SUBGRAPH_TIMEOUT: (error) => `${service(error)} is taking too long to answer. Try again in a moment.`,
+  SUBGRAPH_OVERLOADED: (error) => `${service(error)} is too busy right now. Try again in a moment.`,
   GATEWAY_NOT_READY: UNAVAILABLE,
   NETWORK_ERROR: UNAVAILABLE,
-  TOO_MANY_REQUESTS: 'Too many requests right now. Wait a moment and try again.',
+  TOO_MANY_REQUESTS: (error) => `Too many attempts. Try again ${waitFor(error.details.retryAfterSeconds)}.`,
+  QUERY_TOO_COSTLY: 'This asks the server for too much at once, and it refused. Try a smaller page.',
   PAYLOAD_TOO_LARGE: 'That is too long to send.',
   OPERATION_NOT_TRUSTED: 'This version of the app is out of date. Reload the page and try again.',
 };
@@ -33,5 +46,7 @@ export function errorMessage(error: ApiError, overrides: MessageOverrides = {}):
   const override = overrides[error.code];
   if (override !== undefined) return override;
   if (error.code === 'BAD_USER_INPUT') return error.message;
-  return MESSAGES[error.code] ?? `Something went wrong (${error.code}).`;
+  const message = MESSAGES[error.code];
+  if (message === undefined) return `Something went wrong (${error.code}).`;
+  return typeof message === 'string' ? message : message(error);
 }

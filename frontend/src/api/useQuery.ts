@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 
 import type { TypedDocumentString } from '../gql/graphql';
-import { type ApiError, execute, toApiError } from './client';
+import { type ApiError, executeWithErrors, toApiError } from './client';
 
-export type QueryState<R> = { status: 'loading' } | { status: 'done'; data: R } | { status: 'failed'; error: ApiError };
+/** `done` may carry errors beside its data: the fields of a service that did not answer are null. */
+export type QueryState<R> = { status: 'loading' } | { status: 'done'; data: R; errors: ApiError[] } | { status: 'failed'; error: ApiError };
 
 /**
  * Runs a query when the component shows and again whenever its variables change. An answer
@@ -16,8 +17,8 @@ export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables: V
 
   useEffect(() => {
     let current = true;
-    execute(document, JSON.parse(key) as V).then(
-      (data) => current && setResult({ key, state: { status: 'done', data } }),
+    executeWithErrors(document, JSON.parse(key) as V).then(
+      ({ data, errors }) => current && setResult({ key, state: { status: 'done', data, errors } }),
       (error: unknown) => current && setResult({ key, state: { status: 'failed', error: toApiError(error) } }),
     );
     return () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-import { ApiError, execute } from '../api/client';
+import { ApiError, execute, executeWithErrors } from '../api/client';
 import { useAction } from '../api/useAction';
 import { AddCommentDocument, ArticlePageDocument, type ArticlePageQuery, DeleteCommentDocument } from '../gql/graphql';
 import { useSession } from '../session';
@@ -13,7 +13,8 @@ type Comment = CommentPage['nodes'][number];
 
 interface CommentsProps {
   articleId: string;
-  commentCount: number;
+  /** Null when the comments service did not answer. */
+  commentCount: number | null;
   /** The first page, as ArticlePage brought it; null when the comments service did not answer. */
   firstPage: CommentPage | null;
 }
@@ -21,7 +22,8 @@ interface CommentsProps {
 /**
  * An article's comments, newest first, with paging, a form to add one and Delete on the
  * viewer's own. The list is kept here and changed in place, so adding or deleting does
- * not load the page again.
+ * not load the page again. Without a first page (the comments service is down) a notice
+ * stands in place of the comments and the form.
  */
 export function Comments({ articleId, commentCount, firstPage }: CommentsProps) {
   const session = useSession();
@@ -35,9 +37,12 @@ export function Comments({ articleId, commentCount, firstPage }: CommentsProps) 
   function loadMore(after: string) {
     void more.run(async () => {
       // ArticlePage again, from the cursor: the comments' paging is part of that operation.
-      const { article } = await execute(ArticlePageDocument, { id: articleId, commentsAfter: after });
-      if (!article) throw new ApiError('NOT_FOUND', 'The article is gone.', 200);
-      if (!article.comments) throw new ApiError('SERVICE_UNAVAILABLE', 'The comments did not come back.', 200);
+      const {
+        data: { article },
+        errors,
+      } = await executeWithErrors(ArticlePageDocument, { id: articleId, commentsAfter: after });
+      if (!article) throw errors[0] ?? new ApiError('NOT_FOUND', 'The article is gone.', 200);
+      if (!article.comments) throw errors[0] ?? new ApiError('SERVICE_UNAVAILABLE', 'The comments did not come back.', 200);
       const next = article.comments.nodes;
       // Skip any already shown (one written here is also on the server's pages).
       setComments((shown) => [...shown, ...next.filter((comment) => !shown.some((known) => known.id === comment.id))]);
@@ -45,37 +50,43 @@ export function Comments({ articleId, commentCount, firstPage }: CommentsProps) 
     });
   }
 
+  if (firstPage === null) {
+    return (
+      <section className="comments">
+        <h2>Comments</h2>
+        <p role="status" className="notice">
+          Comments are unavailable right now. Try again in a moment.
+        </p>
+      </section>
+    );
+  }
+
   return (
     <section className="comments">
-      <h2>Comments ({count})</h2>
+      <h2>{count === null ? 'Comments' : `Comments (${count})`}</h2>
       <CommentForm
         articleId={articleId}
         onAdded={(comment) => {
           setComments((shown) => [comment, ...shown]);
-          setCount((n) => n + 1);
+          setCount((n) => (n === null ? null : n + 1));
         }}
       />
-      {firstPage === null && (
-        <p role="alert" className="error">
-          The comments cannot be shown right now. Try again in a moment.
-        </p>
-      )}
       {comments.length > 0 && (
         <ul aria-label="Comments" className="comment-list">
           {comments.map((comment) => (
             <CommentItem
               key={comment.id}
               comment={comment}
-              canDelete={comment.author.id === viewerId}
+              canDelete={viewerId !== null && comment.author?.id === viewerId}
               onDeleted={() => {
                 setComments((shown) => shown.filter((known) => known.id !== comment.id));
-                setCount((n) => Math.max(0, n - 1));
+                setCount((n) => (n === null ? null : Math.max(0, n - 1)));
               }}
             />
           ))}
         </ul>
       )}
-      {firstPage !== null && comments.length === 0 && <p className="muted">No comments yet.</p>}
+      {comments.length === 0 && <p className="muted">No comments yet.</p>}
       <ErrorMessage error={more.error} />
       {nextCursor && (
         <button type="button" className="secondary" disabled={more.pending} onClick={() => loadMore(nextCursor)}>
@@ -117,7 +128,7 @@ function CommentItem({ comment, canDelete, onDeleted }: { comment: Comment; canD
     <li className="comment">
       <p className="comment-body">{comment.body}</p>
       <div className="comment-footer">
-        <Byline author={comment.author.name} createdAt={comment.createdAt} />
+        <Byline author={comment.author?.name ?? null} createdAt={comment.createdAt} />
         {canDelete && (
           <button
             type="button"

@@ -31,7 +31,7 @@ export type AddCommentMutationVariables = Exact<{
 }>;
 
 
-export type AddCommentMutation = { addComment: { id: string, body: string, createdAt: string, author: { id: string, name: string } } };
+export type AddCommentMutation = { addComment: { id: string, body: string, createdAt: string, author: { id: string, name: string } | null } };
 
 export type ArticleListQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -39,7 +39,7 @@ export type ArticleListQueryVariables = Exact<{
 }>;
 
 
-export type ArticleListQuery = { articles: { nodes: Array<{ id: string, title: string, createdAt: string, commentCount: number, author: { id: string, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ArticleListQuery = { articles: { nodes: Array<{ id: string, title: string, createdAt: string, commentCount: number | null, author: { id: string, name: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ArticlePageQueryVariables = Exact<{
   id: string | number;
@@ -47,7 +47,7 @@ export type ArticlePageQueryVariables = Exact<{
 }>;
 
 
-export type ArticlePageQuery = { article: { id: string, title: string, body: string, createdAt: string, updatedAt: string, commentCount: number, author: { id: string, name: string }, comments: { nodes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
+export type ArticlePageQuery = { article: { id: string, title: string, body: string, createdAt: string, updatedAt: string, commentCount: number | null, author: { id: string, name: string } | null, comments: { nodes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
 export type CreateArticleMutationVariables = Exact<{
   input: CreateArticleInput;

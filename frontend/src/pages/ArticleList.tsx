@@ -32,10 +32,13 @@ export function ArticleList() {
                 {article.title}
               </a>
               <div className="article-meta">
-                <Byline author={article.author.name} createdAt={article.createdAt} />
-                <span className="muted">
-                  {article.commentCount} {article.commentCount === 1 ? 'comment' : 'comments'}
-                </span>
+                <Byline author={article.author?.name ?? null} createdAt={article.createdAt} />
+                {/* Null while the comments service is down: no count rather than a wrong one. */}
+                {article.commentCount !== null && (
+                  <span className="muted">
+                    {article.commentCount} {article.commentCount === 1 ? 'comment' : 'comments'}
+                  </span>
+                )}
               </div>
             </li>
           ))}

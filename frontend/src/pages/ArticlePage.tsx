@@ -6,7 +6,10 @@ import { PageTitle } from '../components/PageTitle';
 import { ArticlePageDocument } from '../gql/graphql';
 import { paths } from '../router';
 
-/** One article with its comments. */
+/**
+ * One article with its comments. What one service could not give is null in the answer and shown
+ * as such ("unknown author", a notice where the comments would be): the rest of the page still shows.
+ */
 export function ArticlePage({ id }: { id: string }) {
   const result = useQuery(ArticlePageDocument, { id });
   if (result.status === 'loading') return <p className="muted">Loading…</p>;
@@ -14,6 +17,16 @@ export function ArticlePage({ id }: { id: string }) {
 
   const { article } = result.data;
   if (!article) {
+    // Null with an error: the articles service did not answer, which says nothing about whether the article exists.
+    const [error] = result.errors;
+    if (error) {
+      return (
+        <>
+          <PageTitle>Article unavailable</PageTitle>
+          <ErrorMessage error={error} />
+        </>
+      );
+    }
     return (
       <>
         <PageTitle>Article not found</PageTitle>
@@ -26,7 +39,7 @@ export function ArticlePage({ id }: { id: string }) {
   return (
     <article>
       <PageTitle>{article.title}</PageTitle>
-      <Byline author={article.author.name} createdAt={article.createdAt} updatedAt={article.updatedAt} />
+      <Byline author={article.author?.name ?? null} createdAt={article.createdAt} updatedAt={article.updatedAt} />
       <div className="article-body">{article.body}</div>
       {/* Keyed by article, so the comments' own state starts over on another article. */}
       <Comments key={article.id} articleId={article.id} commentCount={article.commentCount} firstPage={article.comments} />
