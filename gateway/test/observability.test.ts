@@ -56,7 +56,7 @@ describe('structured logs with one correlation id per request', () => {
     moons.trouble.failNext = 10;
     await postGraphQL(url, '{ planets { name moonCount } }', undefined, { 'x-correlation-id': 'trace-abc-123' });
 
-    const upstream = lines.filter((line) => line.message === 'Upstream call');
+    const upstream = lines.filter((line) => line.message === 'Subgraph call');
     expect(upstream.map((line) => [line.subgraph, line.outcome])).toEqual([
       ['planets', 'ok'],
       ['moons', 'unavailable'],
@@ -69,5 +69,23 @@ describe('structured logs with one correlation id per request', () => {
     // Every line this request wrote carries its correlation id.
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((line) => line.correlationId === 'trace-abc-123')).toBe(true);
+  });
+
+  it('writes the low-level reason of a failure to the log line, and only the service and code to the client', async () => {
+    const url = `${gateway.origin}/graphql`;
+    await postGraphQL(url, '{ planets { name } }');
+    moons.trouble.failNext = 0;
+    await moons.kill();
+    try {
+      lines.length = 0;
+      const result = await postGraphQL(url, '{ planets { name moonCount } }', undefined, { 'x-correlation-id': 'trace-down-1' });
+      expect(result.body.errors?.[0]).toMatchObject({ message: 'The moons service is unavailable.', extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'moons' } });
+      expect(JSON.stringify(result.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+      const failed = lines.find((line) => line.message === 'Subgraph call' && line.subgraph === 'moons');
+      expect(failed).toMatchObject({ outcome: 'unavailable', correlationId: 'trace-down-1', attempts: 3 });
+      expect(String(failed?.reason)).toMatch(/ECONNREFUSED/);
+    } finally {
+      await moons.revive();
+    }
   });
 });

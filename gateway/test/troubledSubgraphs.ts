@@ -9,6 +9,11 @@ export interface Trouble {
   failNext: number;
   /** Wait this long before answering. */
   delayMs: number;
+  /** Handle this many requests (signature checked, nonce spent, work done), then answer 503 anyway. */
+  failAfterHandlingNext: number;
+  /** Answer this many requests with 429 and this Retry-After (seconds). */
+  tooManyNext: number;
+  retryAfterSeconds: number;
 }
 
 /** A subgraph in a test: its server, its trouble switch and the request bodies it saw. */
@@ -16,7 +21,13 @@ export interface TroubledSubgraph {
   server: LocalLambdaServer;
   trouble: Trouble;
   requests: string[];
+  /** Stops the server at once, cutting requests in flight, as a crashed service would. */
+  kill(): Promise<void>;
+  /** Serves it again on the same port (nothing when it is up). */
+  revive(): Promise<void>;
 }
+
+export const noTrouble = (): Trouble => ({ failNext: 0, delayMs: 0, failAfterHandlingNext: 0, tooManyNext: 0, retryAfterSeconds: 0 });
 
 /** Wraps a real handler so a test can make it slow or failing, and see what reached it. */
 function troubled(handler: ApiGatewayHandler, trouble: Trouble, requests: string[]): ApiGatewayHandler {
@@ -27,14 +38,39 @@ function troubled(handler: ApiGatewayHandler, trouble: Trouble, requests: string
       trouble.failNext--;
       return { statusCode: 503, body: 'Service Unavailable' };
     }
-    return handler(event, context);
+    if (trouble.tooManyNext > 0) {
+      trouble.tooManyNext--;
+      return { statusCode: 429, headers: { 'retry-after': String(trouble.retryAfterSeconds) }, body: 'Too Many Requests' };
+    }
+    const result = await handler(event, context);
+    if (trouble.failAfterHandlingNext > 0) {
+      trouble.failAfterHandlingNext--;
+      return { statusCode: 503, body: 'Service Unavailable' };
+    }
+    return result;
   };
 }
 
 async function serve(name: string, handler: ApiGatewayHandler): Promise<TroubledSubgraph> {
-  const trouble: Trouble = { failNext: 0, delayMs: 0 };
+  const trouble = noTrouble();
   const requests: string[] = [];
-  return { server: await serveLambda(troubled(handler, trouble, requests), { name }), trouble, requests };
+  const wrapped = troubled(handler, trouble, requests);
+  let alive = true;
+  const subgraph: TroubledSubgraph = {
+    server: await serveLambda(wrapped, { name }),
+    trouble,
+    requests,
+    kill: async () => {
+      alive = false;
+      await subgraph.server.close();
+    },
+    revive: async () => {
+      if (alive) return;
+      subgraph.server = await serveLambda(wrapped, { name, port: subgraph.server.port });
+      alive = true;
+    },
+  };
+  return subgraph;
 }
 
 /**

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createLogger, type Logger } from '@bff/kit';
 
 import { readRegistry, RegistryError, type SubgraphEntry, type SubgraphRegistry } from '../registry/subgraphRegistry';
+import { Upstreams } from '../upstream/upstreams';
 import type { SubgraphDefinition } from './composeSupergraph';
 import { fetchSubgraphSdl } from './fetchSubgraphSdl';
 import { subgraphsHash } from './subgraphsHash';
@@ -38,7 +39,9 @@ export interface SupergraphSourceOptions {
   logger?: Logger;
   /** Milliseconds; injectable so that tests need not wait for the interval. */
   now?: () => number;
-  /** Asks a subgraph listed without SDL for it; `_service { sdl }` over HTTP by default. */
+  /** The gateway's subgraph clients: SDL introspection goes through them like every other call. */
+  upstreams?: Upstreams;
+  /** Asks a subgraph listed without SDL for it; `_service { sdl }` through its subgraph client by default. */
   fetchSdl?: (entry: SubgraphEntry) => Promise<string>;
   /** Subgraphs → supergraph SDL; @theguild/federation-composition by default. */
   compose?: (subgraphs: SubgraphDefinition[]) => string | Promise<string>;
@@ -101,7 +104,8 @@ export class SupergraphSource {
     this.fileCache = options.cacheDir ? new SupergraphFileCache(options.cacheDir) : undefined;
     this.logger = options.logger ?? createLogger('gateway');
     this.now = options.now ?? Date.now;
-    this.fetchSdl = options.fetchSdl ?? ((entry) => fetchSubgraphSdl(entry));
+    const upstreams = options.upstreams ?? new Upstreams(this.logger);
+    this.fetchSdl = options.fetchSdl ?? ((entry) => fetchSubgraphSdl(entry, upstreams.for(entry.name)));
     // Loaded when first needed: a supergraph from the registry or a cache needs no composer at cold start.
     this.compose = options.compose ?? (async (subgraphs) => (await import('./composeSupergraph')).composeSupergraph(subgraphs));
   }

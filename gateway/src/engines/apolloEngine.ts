@@ -1,9 +1,8 @@
-import { ApolloGateway, RemoteGraphQLDataSource, type SupergraphSdlUpdateFunction } from '@apollo/gateway';
+import { ApolloGateway, type SupergraphSdlUpdateFunction } from '@apollo/gateway';
 import type { Logger } from '@bff/kit';
 
-import type { GatewayContext } from '../gatewayContext';
-import { callerHeaders } from '../upstream/callerHeaders';
 import type { Engine, EngineOptions } from './engine';
+import { SubgraphDataSource } from './subgraphDataSource';
 
 /**
  * The `apollo` engine (Elastic License 2.0): @apollo/gateway's query planner on
@@ -16,16 +15,7 @@ export function createApolloEngine(supergraphSdl: string, { upstreams }: EngineO
       update = push;
       return Promise.resolve({ supergraphSdl });
     },
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url,
-        fetcher: upstreams.for(name) as unknown as RemoteGraphQLDataSource['fetcher'],
-        willSendRequest({ request, context }) {
-          for (const [key, value] of Object.entries(callerHeaders(context as Partial<GatewayContext>))) {
-            request.http?.headers.set(key, value);
-          }
-        },
-      }),
+    buildService: ({ name, url }) => new SubgraphDataSource(url ?? '', upstreams.for(name)),
     logger: {
       debug: (message: unknown) => logger.debug(String(message)),
       info: (message: unknown) => logger.info(String(message)),

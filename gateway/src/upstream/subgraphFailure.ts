@@ -1,19 +1,11 @@
-/** Codes a client sees when a subgraph could not answer its part of a query. */
-export type SubgraphFailureCode = 'SUBGRAPH_UNAVAILABLE' | 'SUBGRAPH_TIMEOUT';
+import { type SubgraphError, subgraphErrorExtensions } from '@bff/kit';
 
 /**
- * A subgraph failure told in GraphQL's own terms: a response whose errors name
- * the subgraph and the code. Both engines read it like any subgraph answer, so
- * the fields that subgraph owns come back null with this error and the rest of
- * the data is returned.
+ * A failed subgraph call told in GraphQL's own terms: errors that name the
+ * service and the code (nothing internal: the reason went to the log line).
+ * Both engines read it like any subgraph answer, so the fields that subgraph
+ * owns come back null with this error and the rest of the data is returned.
  */
-export function subgraphFailureResponse(subgraph: string, code: SubgraphFailureCode, detail: string): Response {
-  const message =
-    code === 'SUBGRAPH_TIMEOUT'
-      ? `The ${subgraph} service did not answer in time.`
-      : `The ${subgraph} service is unavailable (${detail}).`;
-  return new Response(JSON.stringify({ data: null, errors: [{ message, extensions: { code, subgraph } }] }), {
-    status: 200,
-    headers: { 'content-type': 'application/json' },
-  });
+export function subgraphFailureBody(error: SubgraphError, isMutation: boolean): { data: null; errors: { message: string; extensions: Record<string, unknown> }[] } {
+  return { data: null, errors: [{ message: error.publicMessage, extensions: subgraphErrorExtensions(error, isMutation) }] };
 }

@@ -1,32 +1,28 @@
-import { envInt } from '@bff/kit';
-
-/** How the gateway calls one subgraph. */
-export interface UpstreamSettings {
-  /** The whole call, retries included, must finish within this. */
-  timeoutMs: number;
-  /** Extra attempts for a query after a connection error or a 502/503/504; mutations never retry. */
-  retries: number;
-  /** First backoff; each retry waits up to twice as long, with full jitter. */
-  backoffMs: number;
-  failureThreshold: number;
-  resetAfterMs: number;
-}
+import { DEFAULT_SUBGRAPH_CLIENT_SETTINGS as DEFAULTS, envInt, type SubgraphClientSettings } from '@bff/kit';
 
 /** `USERS` for `users`: per-subgraph settings are UPSTREAM_TIMEOUT_MS_USERS and so on. */
 const suffix = (subgraph: string) => subgraph.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 
 /**
- * Settings for one subgraph: UPSTREAM_TIMEOUT_MS (default 3000), UPSTREAM_RETRIES
- * (2), UPSTREAM_BACKOFF_MS (50), BREAKER_FAILURES (5), BREAKER_RESET_MS (10000);
- * each may be set for one subgraph by appending its name, e.g. UPSTREAM_TIMEOUT_MS_USERS.
+ * How the gateway calls one subgraph, from the environment. Each setting may be
+ * given for all subgraphs or for one by appending its name (UPSTREAM_TIMEOUT_MS_USERS):
+ * UPSTREAM_TIMEOUT_MS (3000), UPSTREAM_RETRIES (2), UPSTREAM_BACKOFF_MS (50),
+ * UPSTREAM_CONCURRENCY (64), UPSTREAM_QUEUE (1000), BREAKER_FAILURE_PERCENT (50),
+ * BREAKER_MIN_CALLS (20), BREAKER_WINDOW_MS (10000), BREAKER_RESET_MS (10000).
  */
-export function upstreamSettings(subgraph: string): UpstreamSettings {
+export function upstreamSettings(subgraph: string): SubgraphClientSettings {
   const read = (name: string, fallback: number) => envInt(`${name}_${suffix(subgraph)}`, envInt(name, fallback));
+  const failurePercent = read('BREAKER_FAILURE_PERCENT', DEFAULTS.breakerThreshold * 100);
+  if (failurePercent < 1 || failurePercent > 99) throw new Error(`BREAKER_FAILURE_PERCENT must be 1 to 99, got ${failurePercent}`);
   return {
-    timeoutMs: read('UPSTREAM_TIMEOUT_MS', 3_000),
-    retries: read('UPSTREAM_RETRIES', 2),
-    backoffMs: read('UPSTREAM_BACKOFF_MS', 50),
-    failureThreshold: read('BREAKER_FAILURES', 5),
-    resetAfterMs: read('BREAKER_RESET_MS', 10_000),
+    timeoutMs: read('UPSTREAM_TIMEOUT_MS', DEFAULTS.timeoutMs),
+    retries: read('UPSTREAM_RETRIES', DEFAULTS.retries),
+    backoffMs: read('UPSTREAM_BACKOFF_MS', DEFAULTS.backoffMs),
+    concurrency: read('UPSTREAM_CONCURRENCY', DEFAULTS.concurrency),
+    queue: read('UPSTREAM_QUEUE', DEFAULTS.queue),
+    breakerThreshold: failurePercent / 100,
+    breakerMinCalls: read('BREAKER_MIN_CALLS', DEFAULTS.breakerMinCalls),
+    breakerWindowMs: read('BREAKER_WINDOW_MS', DEFAULTS.breakerWindowMs),
+    breakerResetMs: read('BREAKER_RESET_MS', DEFAULTS.breakerResetMs),
   };
 }

@@ -1,23 +1,23 @@
-import type { Logger } from '@bff/kit';
+import { iamSigningEnabled, type Logger, SubgraphClient } from '@bff/kit';
 
-import { createUpstreamFetch, type UpstreamFetch } from './upstreamFetch';
 import { upstreamSettings } from './upstreamSettings';
 
 /**
- * One upstream client per subgraph name, made on first use and kept across
- * schema reloads, so a subgraph's circuit breaker remembers it across them.
+ * One subgraph client per subgraph name, made on first use and kept across
+ * schema reloads, so that a subgraph's breaker and queue outlive them.
  */
 export class Upstreams {
-  private readonly bySubgraph = new Map<string, UpstreamFetch>();
+  private readonly bySubgraph = new Map<string, SubgraphClient>();
+  private readonly iamSigning = iamSigningEnabled();
 
   constructor(private readonly logger: Logger) {}
 
-  for(subgraph: string): UpstreamFetch {
-    let upstream = this.bySubgraph.get(subgraph);
-    if (!upstream) {
-      upstream = createUpstreamFetch(subgraph, upstreamSettings(subgraph), this.logger);
-      this.bySubgraph.set(subgraph, upstream);
+  for(subgraph: string): SubgraphClient {
+    let client = this.bySubgraph.get(subgraph);
+    if (!client) {
+      client = new SubgraphClient({ subgraph, settings: upstreamSettings(subgraph), logger: this.logger, iamSigning: this.iamSigning });
+      this.bySubgraph.set(subgraph, client);
     }
-    return upstream;
+    return client;
   }
 }

@@ -18,4 +18,5 @@ export * from './loaders';
 export * from './logger';
 export * from './pagination';
 export * from './requestContext';
+export * from './subgraphClient';
 export * from './tableDefinition';

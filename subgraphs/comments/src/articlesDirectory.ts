@@ -1,4 +1,4 @@
-import { envOptional, iamSigningEnabled, signedForIam, signInternalHeaders } from '@bff/kit';
+import { type CallIdentity, SubgraphError, type SubgraphClient } from '@bff/kit';
 
 /** Asks the articles service whether an article exists: the one fact comments needs from it. */
 export interface ArticlesDirectory {
@@ -13,33 +13,26 @@ export class ArticlesUnavailableError extends Error {
 const EXISTS_QUERY = 'query ArticleExists($id: ID!) { article(id: $id) { id } }';
 
 /**
- * The articles subgraph over HTTP (ARTICLES_URL), signed as the gateway signs
- * (subgraphs answer no one else), with the request's correlation id so that the
- * call can be followed in both services' logs.
+ * The articles subgraph over the kit's subgraph client (signed as the gateway
+ * signs, SigV4 where enabled, timed out, retried, behind a breaker), on behalf
+ * of the request being served, so the call can be followed in both services' logs.
  */
-export function httpArticlesDirectory(correlationId: string, timeoutMs = 3_000): ArticlesDirectory {
+export function httpArticlesDirectory(client: SubgraphClient, url: string | undefined, identity: CallIdentity): ArticlesDirectory {
   return {
     async exists(articleId) {
-      const url = envOptional('ARTICLES_URL');
       if (!url) throw new ArticlesUnavailableError('ARTICLES_URL is not set: comments cannot check that articles exist');
-      let body: { data?: { article?: { id: string } | null } };
-      const request = JSON.stringify({ query: EXISTS_QUERY, variables: { id: articleId } });
-      const headers = {
-        'content-type': 'application/json',
-        'x-correlation-id': correlationId,
-        ...(await signInternalHeaders(request, null, correlationId)),
-      };
+      let text: string;
       try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: iamSigningEnabled() ? await signedForIam(url, { method: 'POST', headers, body: request }) : headers,
-          body: request,
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        body = (await response.json()) as typeof body;
+        ({ text } = await client.request({ url, body: JSON.stringify({ query: EXISTS_QUERY, variables: { id: articleId } }), kind: 'query', identity }));
       } catch (error) {
-        throw new ArticlesUnavailableError(`articles did not answer (${(error as Error).message})`, { cause: error });
+        if (!(error instanceof SubgraphError)) throw error;
+        throw new ArticlesUnavailableError(`articles did not answer (${error.reason})`, { cause: error });
+      }
+      let body: { data?: { article?: { id: string } | null } };
+      try {
+        body = JSON.parse(text) as typeof body;
+      } catch (error) {
+        throw new ArticlesUnavailableError('articles answered something other than JSON', { cause: error });
       }
       if (body.data?.article === undefined) throw new ArticlesUnavailableError('articles answered without data');
       return body.data.article !== null;

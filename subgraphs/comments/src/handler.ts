@@ -1,7 +1,30 @@
-import { createSubgraphHandler } from '@bff/kit';
+import {
+  createLogger,
+  createSubgraphHandler,
+  DEFAULT_SUBGRAPH_CLIENT_SETTINGS,
+  envInt,
+  envOptional,
+  iamSigningEnabled,
+  SubgraphClient,
+} from '@bff/kit';
 
 import typeDefs from '../schema.graphql';
 import { createContext, resolvers } from './resolvers';
 
+// One client for the whole Lambda instance, so that its breaker and connections outlive a request.
+// Its time limit sits below the gateway's, so that the gateway hears why rather than timing out.
+const articles = new SubgraphClient({
+  subgraph: 'articles',
+  settings: { ...DEFAULT_SUBGRAPH_CLIENT_SETTINGS, timeoutMs: envInt('ARTICLES_TIMEOUT_MS', 2_000) },
+  logger: createLogger('comments'),
+  iamSigning: iamSigningEnabled(),
+});
+
 /** Lambda entry of the comments subgraph (API Gateway HTTP API, payload 2.0). */
-export const handler = createSubgraphHandler({ name: 'comments', typeDefs, resolvers, context: createContext });
+export const handler = createSubgraphHandler({
+  name: 'comments',
+  typeDefs,
+  resolvers,
+  // ARTICLES_URL is read per request: the local system learns the articles port after this module loads.
+  context: (base) => createContext(base, articles, envOptional('ARTICLES_URL')),
+});

@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { createBatchLoader, DataLoader, type PageArgs, type RequestContext } from '@bff/kit';
+import { createBatchLoader, DataLoader, type PageArgs, type RequestContext, type SubgraphClient } from '@bff/kit';
 
 import { httpArticlesDirectory } from './articlesDirectory';
 import * as service from './service';
@@ -9,7 +9,7 @@ export interface CommentsContext extends RequestContext, service.CommentsDeps {
   commentCounts: DataLoader<string, number>;
 }
 
-export function createContext(base: RequestContext): CommentsContext {
+export function createContext(base: RequestContext, articlesClient: SubgraphClient, articlesUrl: string | undefined): CommentsContext {
   return {
     ...base,
     comments: createBatchLoader(getComments),
@@ -18,7 +18,7 @@ export function createContext(base: RequestContext): CommentsContext {
       const counts = new Map((await getCommentCounts(ids)).map(({ id, count }) => [id, count]));
       return ids.map((id) => counts.get(id) ?? 0);
     }),
-    articles: httpArticlesDirectory(base.correlationId),
+    articles: httpArticlesDirectory(articlesClient, articlesUrl, base),
   };
 }
 
