@@ -2,6 +2,14 @@ import { envInt, envOptional, envString, isDevelopment } from '@bff/kit';
 
 import { ENGINE_NAMES, type EngineName } from './engines/engine';
 
+/**
+ * MAX_QUERY_COST unless set (see `queryCost` for the model). The costliest frontend
+ * operation, ArticleList with `first: 100`, costs 1101; the nested-list tests and bench
+ * ask up to 6401 (`articles(first: 100)` with each article's default 20 comments); four
+ * levels of `comments(first: 20)` cost over 300000.
+ */
+export const DEFAULT_MAX_QUERY_COST = 10_000;
+
 /** Gateway settings, read from the environment in this one place. */
 export interface GatewayConfig {
   engine: EngineName;
@@ -10,6 +18,8 @@ export interface GatewayConfig {
   maxDepth: number;
   maxAliases: number;
   maxRootFields: number;
+  /** Largest estimated cost of an operation (see `queryCost`); costlier ones are refused before execution. */
+  maxQueryCost: number;
   /** Origins a browser may call from; empty: no cross-origin calls. */
   corsOrigins: string[];
   /** A trusted-documents manifest (`{"<sha256>": "<document>"}`); see `enforceTrustedDocuments`. */
@@ -33,6 +43,7 @@ export function readGatewayConfig(): GatewayConfig {
     maxDepth: envInt('MAX_QUERY_DEPTH', 12),
     maxAliases: envInt('MAX_QUERY_ALIASES', 15),
     maxRootFields: envInt('MAX_ROOT_FIELDS', 10),
+    maxQueryCost: envInt('MAX_QUERY_COST', DEFAULT_MAX_QUERY_COST),
     corsOrigins: (envOptional('CORS_ORIGINS') ?? '')
       .split(',')
       .map((origin) => origin.trim())

@@ -13,6 +13,7 @@ import { type SupergraphSourceSettings, readSupergraphSourceSettings } from './c
 import { SupergraphSource } from './compose/supergraphSource';
 import { type GatewayConfig, readGatewayConfig } from './config';
 import { corsHeaders, preflightResponse } from './edge/cors';
+import { demandControlPlugin } from './edge/demandControl';
 import { ideResponse, wantsIde } from './edge/graphqlIde';
 import { queryLimits } from './edge/queryLimits';
 import { loadTrustedDocuments, trustedDocumentsPlugin } from './edge/trustedDocuments';
@@ -75,7 +76,11 @@ export function createGatewayHandler(options: GatewayOptions): GatewayHandler {
       gateway: engine.gateway,
       ...base,
       validationRules: queryLimits(config),
-      plugins: [...base.plugins, ...(trusted && config.enforceTrustedDocuments ? [trustedDocumentsPlugin<GatewayContext>(trusted)] : [])],
+      plugins: [
+        ...base.plugins,
+        ...(trusted && config.enforceTrustedDocuments ? [trustedDocumentsPlugin<GatewayContext>(trusted)] : []),
+        demandControlPlugin<GatewayContext>(config.maxQueryCost),
+      ],
     });
     const handle = createLambdaGraphQLHandler(server, logger, {
       identify: callerFromBearerToken,

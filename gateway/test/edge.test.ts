@@ -73,6 +73,25 @@ describe.each(ENGINE_NAMES)('edge protection, %s engine', (engine) => {
     expect(aliased.body.errors?.[0]?.message).toMatch(/Aliases limit of 3 exceeded/);
   });
 
+  it('counts root fields through inline fragments and fragment spreads', async () => {
+    const url = await gateway();
+    const refusal = {
+      message: 'This operation asks for 3 root fields; at most 2 are allowed.',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    };
+    const inline = await postGraphQL(url, '{ ... on Query { a: planet(id: "p1") { name } b: planet(id: "p2") { name } c: planet(id: "p3") { name } } }');
+    expect(inline.status).toBe(400);
+    expect(inline.body.errors).toContainEqual(expect.objectContaining(refusal));
+    const spread = await postGraphQL(url, '{ planets { name } ...F } fragment F on Query { planet(id: "p1") { name } ... on Query { again: planets { id } } }');
+    expect(spread.status).toBe(400);
+    expect(spread.body.errors).toContainEqual(expect.objectContaining(refusal));
+    // The same field through two fragments runs once: two root fields.
+    const merged = await postGraphQL(url, '{ planets { name } ...F ...F __typename } fragment F on Query { planets { id } planet(id: "p1") { name } }');
+    expect(merged.body).toEqual({
+      data: { planets: [{ name: 'Mercury', id: 'p1' }, { name: 'Venus', id: 'p2' }], planet: { name: 'p1' }, __typename: 'Query' },
+    });
+  });
+
   it('limits depth', async () => {
     const url = await gateway({ maxDepth: 2 });
     expect((await postGraphQL(url, '{ planets { name } }')).status).toBe(200);
