@@ -9,6 +9,11 @@ export interface AppSettings {
   corsOrigins: string[];
   /** The gateway's engine (`-c gatewayEngine=apollo`); its bundle holds this engine only. Default stitch. */
   gatewayEngine: EngineName;
+  /**
+   * API Gateway throttling on the gateway's stage (`-c gatewayRateLimit=500 -c gatewayBurstLimit=1000`):
+   * past it clients get 429 at the edge, before a Lambda (or a subgraph) is woken.
+   */
+  gatewayThrottle: { rateLimit: number; burstLimit: number };
 }
 
 // Names end up in stack names, IAM role names, SSM paths and secret names: keep them to what all four accept.
@@ -27,7 +32,11 @@ export function readAppSettings(app: App): AppSettings {
       .map((origin) => origin.trim())
       .filter(Boolean),
     gatewayEngine: read('gatewayEngine', 'stitch') as EngineName,
+    gatewayThrottle: { rateLimit: Number(read('gatewayRateLimit', '500')), burstLimit: Number(read('gatewayBurstLimit', '1000')) },
   };
+  for (const [key, value] of Object.entries(settings.gatewayThrottle)) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`gateway ${key} must be a whole number above 0, got ${value}`);
+  }
   if (!(ENGINE_NAMES as readonly string[]).includes(settings.gatewayEngine)) {
     throw new Error(`gatewayEngine "${settings.gatewayEngine}" must be one of ${ENGINE_NAMES.join(', ')}`);
   }

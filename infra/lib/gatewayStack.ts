@@ -80,7 +80,7 @@ export class GatewayStack extends Stack {
       methods: [HttpMethod.GET, HttpMethod.POST],
       corsOrigins: settings.corsOrigins,
       retain,
-      throttle: { rateLimit: 500, burstLimit: 1000 },
+      throttle: settings.gatewayThrottle,
     });
 
     new CfnOutput(this, 'Url', { value: this.http.graphqlUrl, description: 'The GraphQL endpoint for the frontend' });

@@ -192,6 +192,12 @@ describe('the gateway stack', () => {
     });
   });
 
+  it('throttles its stage at the edge (500 requests/s, bursts of 1000, by default)', () => {
+    t.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 500, ThrottlingBurstLimit: 1000 }),
+    });
+  });
+
   it('may read the registry path and the auth secret, and may invoke nothing itself', () => {
     const statements = statementsOf(t);
     const byAction = Object.fromEntries(statements.map((statement) => [actions(statement).join(','), resources(statement)]));
@@ -257,6 +263,14 @@ describe('context', () => {
     });
     expect(gateway.findResources('AWS::ApiGatewayV2::Api', { Properties: { CorsConfiguration: Match.anyValue() } })).toEqual({});
     Template.fromStack(prod.shared).hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ Name: 'shop/prod/auth' }) });
+  });
+
+  it('takes the gateway\'s throttling from -c gatewayRateLimit and -c gatewayBurstLimit, and refuses nonsense', () => {
+    const { stacks: custom } = createTestApp({ context: { gatewayRateLimit: '50', gatewayBurstLimit: '80' } });
+    Template.fromStack(custom.gateway).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 80 }),
+    });
+    expect(() => createTestApp({ context: { gatewayRateLimit: 'lots' } })).toThrow(/rateLimit must be a whole number/);
   });
 
   it('refuses a stage name that cannot be part of every resource name', () => {
