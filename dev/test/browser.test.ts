@@ -181,6 +181,72 @@ it('shows the demo accounts’ articles to a visitor who logs in with the demo p
   await until(async () => expect(await textOf(page.getByLabel('Signed in as'))).toBe(demoData().users[0]!.name));
 }, 60_000);
 
+it('with the comments service stopped, shows the articles with their text and authors and a notice where comments would be; then the comments once it is back', async () => {
+  const demo = demoData();
+  const nameOf = (id: string) => demo.users.find((user) => user.id === id)!.name;
+  // The newest demo article with comments, so on the list's first page; its newest comment is shown first.
+  const article = demo.articles.filter((candidate) => demo.comments.some((comment) => comment.articleId === candidate.id)).at(-1)!;
+  const newestComment = demo.comments.filter((comment) => comment.articleId === article.id).at(-1)!;
+  const comments = page.getByRole('list', { name: 'Comments' }).getByRole('listitem');
+
+  await system.stopSubgraph('comments');
+  try {
+    await page.goto(frontend.url);
+    await count(articles(), 10);
+    await contains(articles().first(), title);
+    await contains(articles().first(), 'Browser Tester');
+    const listed = articles().filter({ hasText: article.title });
+    await contains(listed, nameOf(article.authorId));
+    // No count rather than a wrong one.
+    expect((await articles().allTextContents()).filter((text) => /\d+ comments?/.test(text))).toEqual([]);
+    await shot('article-list-comments-down');
+
+    await listed.getByRole('link').click();
+    await visible(page.getByRole('heading', { level: 1, name: article.title }));
+    await contains(page.getByRole('main'), article.body);
+    await contains(page.getByRole('main'), nameOf(article.authorId));
+    await contains(page.getByRole('status'), 'Comments are unavailable right now.');
+    expect(await textOf(page.getByRole('main'))).not.toMatch(/not found/i);
+    await count(comments, 0);
+    await shot('article-page-comments-down');
+  } finally {
+    await system.startSubgraph('comments');
+  }
+
+  // The gateway may keep the comments circuit open for a while after those failures: reload until they come back.
+  await until(async () => {
+    await page.reload();
+    await visible(page.getByRole('heading', { level: 1, name: article.title }));
+    await page.getByRole('list', { name: 'Comments' }).or(page.getByRole('status')).first().waitFor();
+    expect(await comments.count()).toBeGreaterThan(0);
+  }, 45_000);
+  await contains(comments.filter({ hasText: newestComment.body }), nameOf(newestComment.authorId));
+  await contains(page.getByRole('heading', { level: 2, name: /^Comments \(\d+\)$/ }), /Comments \(\d+\)/);
+  await count(page.getByRole('status'), 0);
+}, 120_000);
+
+it('with the users service stopped, shows the articles by "unknown author"', async () => {
+  await system.stopSubgraph('users');
+  try {
+    await page.goto(frontend.url);
+    await count(articles(), 10);
+    await contains(articles().first(), title);
+    await contains(articles().first(), 'by unknown author');
+    expect(await textOf(page.getByRole('list', { name: 'Articles' }))).not.toContain('Browser Tester');
+    // The signed-in check could not be made: said so, naming the service, and the token is kept for later.
+    await contains(page.getByRole('alert'), 'The users service is unavailable right now. Try again in a moment.');
+    await shot('article-list-users-down');
+  } finally {
+    await system.startSubgraph('users');
+  }
+  // Once users answers again, the kept token signs the visitor back in.
+  await until(async () => {
+    await page.reload();
+    await contains(articles().first(), 'Browser Tester', 2_000);
+    expect(await textOf(page.getByLabel('Signed in as'))).toBe(demoData().users[0]!.name);
+  }, 45_000);
+}, 90_000);
+
 it('serves GraphiQL at the gateway URL, from installed packages, and runs a query', async () => {
   // A second gateway on the same subgraphs that accepts any operation: the IDE's example is not a trusted document.
   const gateway = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(system.registryFile), config: { ...readGatewayConfig(), ide: true } }), {

@@ -10,7 +10,8 @@ export function Byline({ author, createdAt, updatedAt }: { author: string | null
   const edited = updatedAt !== undefined && updatedAt !== createdAt;
   return (
     <p className="byline">
-      by {author === null ? <span className="author unknown">unknown author</span> : <span className="author">{author}</span>} · <time dateTime={createdAt}>{formatDate(createdAt)}</time>
+      by {author === null ? <span className="author unknown">unknown author</span> : <span className="author">{author}</span>} ·{' '}
+      <time dateTime={createdAt}>{formatDate(createdAt)}</time>
       {edited && (
         <>
           {' '}
