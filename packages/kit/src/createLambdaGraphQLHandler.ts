@@ -41,6 +41,8 @@ export function baseServerOptions<TContext extends RequestContext>(logger: Logge
 export interface LambdaGraphQLOptions<TContext extends RequestContext> {
   /** Who is calling: the gateway reads the Bearer token, a subgraph the gateway's signature. */
   identify: (event: APIGatewayProxyEventV2) => Promise<Caller | null>;
+  /** Where the client is: API Gateway's sourceIp unless given (a subgraph takes the gateway's signed one). */
+  sourceIp?: (event: APIGatewayProxyEventV2) => string;
   /** Adds per-request state (loaders, headers to pass on) to the shared request context. */
   buildContext: (base: RequestContext, event: APIGatewayProxyEventV2) => TContext | Promise<TContext>;
 }
@@ -49,7 +51,7 @@ export interface LambdaGraphQLOptions<TContext extends RequestContext> {
 export function createLambdaGraphQLHandler<TContext extends RequestContext>(
   server: ApolloServer<TContext>,
   logger: Logger,
-  { identify, buildContext }: LambdaGraphQLOptions<TContext>,
+  { identify, sourceIp = (event) => event.requestContext.http.sourceIp, buildContext }: LambdaGraphQLOptions<TContext>,
 ): ApiGatewayHandler {
   const handle = startServerAndCreateLambdaHandler(server, apiGatewayRequestHandler(), {
     context: async ({ event, context }) => {
@@ -60,7 +62,7 @@ export function createLambdaGraphQLHandler<TContext extends RequestContext>(
         }
         throw error;
       });
-      return buildContext(createRequestContext(logger, event, context, caller), event);
+      return buildContext(createRequestContext(logger, event, context, caller, sourceIp(event)), event);
     },
   });
   return async (event, context) => (await handle(event, context, () => undefined)) ?? undefinedResult();

@@ -5,8 +5,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { parse } from 'graphql';
 
-import type { Caller } from './auth/accessToken';
-import { InternalSignatureError, readCaller } from './auth/readCaller';
+import type { InternalCall } from './auth/internalSignature';
+import { InternalSignatureError, readInternalCall } from './auth/readInternalCall';
 import { type ApiGatewayHandler, baseServerOptions, createLambdaGraphQLHandler } from './createLambdaGraphQLHandler';
 import { graphqlErrorBody } from './graphqlErrorBody';
 import { createLogger } from './logger';
@@ -37,15 +37,17 @@ export function createSubgraphHandler<TContext extends RequestContext>(
     // Inline traces (ftv1) feed Apollo Studio, which this system does not use; they cost time per field.
     plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled()],
   });
-  // The caller each event's signature vouched for, handed from the check below to the context.
-  const callers = new WeakMap<APIGatewayProxyEventV2, Caller | null>();
+  // The call each event's signature vouched for, handed from the check below to the context.
+  const calls = new WeakMap<APIGatewayProxyEventV2, InternalCall>();
   const handle = createLambdaGraphQLHandler(server, logger, {
-    identify: (event) => Promise.resolve(callers.get(event) ?? null),
+    identify: (event) => Promise.resolve(calls.get(event)?.caller ?? null),
+    // A signer that knows the client (the gateway) signs its address; a service calling another does not.
+    sourceIp: (event) => calls.get(event)?.sourceIp ?? event.requestContext.http.sourceIp,
     buildContext: options.context ?? ((base: RequestContext) => base as TContext),
   });
   return async (event, context) => {
     try {
-      callers.set(event, await readCaller(event));
+      calls.set(event, await readInternalCall(event));
     } catch (error) {
       if (!(error instanceof InternalSignatureError)) throw error;
       // Every operation, `_service` and `_entities` included: only the gateway may call a subgraph.
@@ -55,6 +57,10 @@ export function createSubgraphHandler<TContext extends RequestContext>(
       });
       return graphqlErrorBody(401, 'This service answers only calls signed by the gateway.', 'UNAUTHENTICATED');
     }
-    return handle(event, context);
+    try {
+      return await handle(event, context);
+    } finally {
+      calls.delete(event);
+    }
   };
 }

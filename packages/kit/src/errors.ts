@@ -2,7 +2,13 @@
  * Domain errors that business code throws. Each maps to exactly one GraphQL
  * `extensions.code`; none imports GraphQL, so `service.ts` files stay free of it.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'SERVICE_UNAVAILABLE';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'SERVICE_UNAVAILABLE'
+  | 'TOO_MANY_REQUESTS';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -31,4 +37,15 @@ export class NotFoundError extends DomainError {
 /** Another service this one depends on did not answer; nothing was written. */
 export class ServiceUnavailableError extends DomainError {
   readonly code = 'SERVICE_UNAVAILABLE';
+}
+
+/** Over a limit (e.g. login attempts); the same request may succeed after `retryAfterSeconds`. */
+export class TooManyRequestsError extends DomainError {
+  readonly code = 'TOO_MANY_REQUESTS';
+  /** Whole seconds, at least 1, so a client never retries at once. */
+  readonly retryAfterSeconds: number;
+  constructor(message: string, retryAfterSeconds: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  }
 }

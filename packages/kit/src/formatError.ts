@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
-import { DomainError } from './errors';
+import { DomainError, TooManyRequestsError } from './errors';
 
 /** Codes whose message is written for the client and safe to show as it is. */
 const CLIENT_CODES = new Set([
@@ -15,6 +15,7 @@ const CLIENT_CODES = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'NOT_FOUND',
+  'TOO_MANY_REQUESTS',
 ]);
 
 export const INTERNAL_MESSAGE = 'Internal server error.';
@@ -39,6 +40,9 @@ export function isExpectedError(error: unknown): boolean {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const where = { locations: formatted.locations, path: formatted.path };
+  if (original instanceof TooManyRequestsError) {
+    return { message: original.message, ...where, extensions: { code: original.code, retryAfterSeconds: original.retryAfterSeconds } };
+  }
   if (original instanceof DomainError) {
     return { message: original.message, ...where, extensions: { code: original.code } };
   }

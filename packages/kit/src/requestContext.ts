@@ -13,6 +13,12 @@ export interface RequestContext {
   logger: Logger;
   /** The signed-in user, or null for an anonymous request. */
   caller: Caller | null;
+  /**
+   * The address the frontend client reached the gateway from: at the gateway,
+   * API Gateway's sourceIp; in a subgraph, the one the gateway signed (else the
+   * direct caller's). For per-client limits, not proof of who is calling.
+   */
+  sourceIp: string;
 }
 
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -25,6 +31,7 @@ export function createRequestContext(
   event: APIGatewayProxyEventV2,
   lambdaContext: Context,
   caller: Caller | null,
+  sourceIp: string,
 ): RequestContext {
   const requestId = event.requestContext.requestId || lambdaContext.awsRequestId;
   const incoming = event.headers?.[CORRELATION_HEADER];
@@ -34,5 +41,6 @@ export function createRequestContext(
     correlationId,
     logger: logger.createChild({ persistentKeys: { requestId, correlationId } }),
     caller,
+    sourceIp,
   };
 }

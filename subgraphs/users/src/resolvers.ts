@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { createBatchLoader, type DataLoader, type RequestContext } from '@bff/kit';
+import { createBatchLoader, type DataLoader, type RequestContext, TooManyRequestsError } from '@bff/kit';
 
 import { findUser, findUsers, login, register, toPublicUser } from './service';
 import { getUsers, type UserRecord } from './store';
@@ -24,7 +24,15 @@ export const resolvers: GraphQLResolverMap<UsersContext> = {
   },
   Mutation: {
     register: (_: unknown, { input }: { input: { name: string; email: string; password: string } }) => register(input),
-    login: (_: unknown, { email, password }: { email: string; password: string }) => login(email, password),
+    login: async (_: unknown, { email, password }: { email: string; password: string }, context: UsersContext) => {
+      try {
+        return await login(email, password, context.sourceIp);
+      } catch (error) {
+        // A line to alarm on: someone is guessing passwords, or spending our CPU on scrypt.
+        if (error instanceof TooManyRequestsError) context.logger.warn('Login refused over its limit', { reason: error.message });
+        throw error;
+      }
+    },
   },
   User: {
     // Every `_entities` representation of a request lands in one BatchGetItem per 100 users.

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 
 import { BadUserInputError, type Caller, type DataLoader, issueAccessToken, UnauthenticatedError } from '@bff/kit';
 
+import { reserveLoginAttempt } from './loginLimits';
 import { decoyHash, hashPassword, verifyPassword } from './password';
-import { claimEmail, findUserIdByEmail, getUser, putUser, releaseEmail, type UserRecord } from './store';
+import { claimEmail, clearLoginAttempts, findUserIdByEmail, getUser, putUser, releaseEmail, type UserRecord } from './store';
 
 /** What the API shows of a user; the email only to the user themself. */
 export interface PublicUser {
@@ -19,6 +20,8 @@ export interface AuthResult {
 }
 
 export const MAX_IDS = 100;
+const MAX_EMAIL_LENGTH = 254;
+const MAX_PASSWORD_LENGTH = 128;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function toPublicUser(user: UserRecord, caller: Caller | null): PublicUser {
@@ -33,12 +36,12 @@ function validName(raw: string): string {
 
 function validEmail(raw: string): string {
   const email = raw.trim();
-  if (email.length > 254 || !EMAIL.test(email)) throw new BadUserInputError('Email must be an address like ada@example.com.');
+  if (email.length > MAX_EMAIL_LENGTH || !EMAIL.test(email)) throw new BadUserInputError('Email must be an address like ada@example.com.');
   return email;
 }
 
 function validPassword(password: string): string {
-  if (password.length < 8 || password.length > 128) throw new BadUserInputError('Password must be 8 to 128 characters.');
+  if (password.length < 8 || password.length > MAX_PASSWORD_LENGTH) throw new BadUserInputError('Password must be 8 to 128 characters.');
   return password;
 }
 
@@ -88,12 +91,22 @@ export async function register(input: NewUser): Promise<AuthResult> {
   return { token: await issueAccessToken(user.id), user: toPublicUser(user, { userId: user.id }) };
 }
 
-/** Signs in. Unknown email and wrong password get the same answer, after the same work. */
-export async function login(email: string, password: string): Promise<AuthResult> {
+/**
+ * Signs in. Unknown email and wrong password get the same answer, after the
+ * same work. Before that work the attempt is counted against the client's
+ * network and the account, and refused with TOO_MANY_REQUESTS over either
+ * limit (loginLimits.ts); a success clears the account's failures.
+ */
+export async function login(email: string, password: string, sourceIp: string): Promise<AuthResult> {
   const refused = () => new UnauthenticatedError('Email or password is incorrect.');
-  const userId = await findUserIdByEmail(email.trim());
+  const address = email.trim();
+  // Registration accepts neither, so no account matches: refused without hashing, and not worth counting.
+  if (address.length > MAX_EMAIL_LENGTH || password.length > MAX_PASSWORD_LENGTH) throw refused();
+  const account = await reserveLoginAttempt(address, sourceIp);
+  const userId = await findUserIdByEmail(address);
   const user = userId ? await getUser(userId) : null;
   const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !matches) throw refused();
+  await clearLoginAttempts(account);
   return { token: await issueAccessToken(user.id), user: toPublicUser(user, { userId: user.id }) };
 }

@@ -1,5 +1,5 @@
-import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetItems, documentClient, envString, putIfAbsent } from '@bff/kit';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems, documentClient, envString, isConditionalCheckFailure, putIfAbsent } from '@bff/kit';
 
 /** A user as stored. `passwordHash` never leaves the service. */
 export interface UserRecord {
@@ -60,4 +60,46 @@ export async function releaseEmail(email: string, userId: string): Promise<void>
 /** Writes a user; false when one with this id exists already. */
 export async function putUser(user: UserRecord): Promise<boolean> {
   return putIfAbsent(tableName(), { ...userKey(user.id), ...user });
+}
+
+/** One fixed window's count of login attempts for one account (by email) or one source network. */
+export interface LoginCounter {
+  kind: 'EMAIL' | 'IP';
+  /** The lower-cased email, or the network. */
+  key: string;
+  /** The window's start, in epoch seconds. */
+  windowStart: number;
+}
+
+const loginCounterKey = ({ kind, key, windowStart }: LoginCounter) => ({ pk: `LOGINLIMIT#${kind}#${key}#${windowStart}` });
+
+/**
+ * Counts one attempt unless `limit` are counted already: one conditional
+ * UpdateItem, so of attempts racing each other at most `limit` are counted.
+ * False when the limit was reached. `expiresAt` (epoch seconds) goes to the
+ * item's `ttl`, for the table's TTL to delete it once its window is over.
+ */
+export async function countLoginAttempt(counter: LoginCounter, limit: number, expiresAt: number): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: loginCounterKey(counter),
+        UpdateExpression: 'ADD attempts :one SET #ttl = :ttl',
+        ConditionExpression: 'attribute_not_exists(attempts) OR attempts < :limit',
+        // TTL is a reserved word in expressions.
+        ExpressionAttributeNames: { '#ttl': 'ttl' },
+        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': expiresAt },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Forgets a window's count. */
+export async function clearLoginAttempts(counter: LoginCounter): Promise<void> {
+  await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: loginCounterKey(counter) }));
 }

@@ -17,12 +17,16 @@ interface SignedClaims {
   ts: number;
   /** One per call, so that a captured header cannot be sent again. */
   nonce: string;
+  /** The frontend client's address at the edge, when the signer knows it. */
+  ip?: string;
 }
 
 /** What a valid signature vouches for. */
 export interface InternalCall {
   caller: Caller | null;
   requestId: string;
+  /** The address the request reached the gateway from: per-client limits (login attempts) key on it. */
+  sourceIp?: string;
 }
 
 /** The call is not one the gateway signed: missing, forged, stale, replayed or for another body. */
@@ -37,12 +41,18 @@ function mac(secret: Uint8Array, payload: string, body: string): Buffer {
 }
 
 /**
- * Signs one call: HMAC-SHA256 over the caller, the request id, the time, a
- * nonce and a digest of the exact body, so the header is good for this body,
- * once, for a short while.
+ * Signs one call: HMAC-SHA256 over the caller, the request id, the source IP
+ * (when given), the time, a nonce and a digest of the exact body, so the header
+ * is good for this body, once, for a short while.
  */
 export function signInternalCall(call: InternalCall, body: string, secret: Uint8Array, now = Date.now()): string {
-  const claims: SignedClaims = { sub: call.caller?.userId ?? null, rid: call.requestId, ts: now, nonce: randomBytes(12).toString('base64url') };
+  const claims: SignedClaims = {
+    sub: call.caller?.userId ?? null,
+    rid: call.requestId,
+    ts: now,
+    nonce: randomBytes(12).toString('base64url'),
+    ...(call.sourceIp === undefined ? {} : { ip: call.sourceIp }),
+  };
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return `v1.${payload}.${mac(secret, payload, body).toString('base64url')}`;
 }
@@ -64,6 +74,10 @@ export class NonceCache {
   }
 }
 
+/**
+ * What the header vouches for. Throws InternalSignatureError unless the
+ * secret's holder signed it for this body, recently, and it was not seen before.
+ */
 export function verifyInternalCall(
   header: string | undefined,
   body: string,
@@ -87,5 +101,9 @@ export function verifyInternalCall(
   if (typeof claims.nonce !== 'string' || !nonces.remember(claims.nonce, claims.ts + SIGNATURE_MAX_AGE_MS, now)) {
     throw new InternalSignatureError('replayed signature');
   }
-  return { caller: typeof claims.sub === 'string' ? { userId: claims.sub } : null, requestId: String(claims.rid) };
+  return {
+    caller: typeof claims.sub === 'string' ? { userId: claims.sub } : null,
+    requestId: String(claims.rid),
+    ...(typeof claims.ip === 'string' ? { sourceIp: claims.ip } : {}),
+  };
 }
