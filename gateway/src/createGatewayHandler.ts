@@ -55,7 +55,7 @@ export function createGatewayHandler(options: GatewayOptions): GatewayHandler {
   const config = options.config ?? readGatewayConfig();
   const logger = createLogger('gateway');
   const upstreams = new Upstreams(logger);
-  const source = new SupergraphSource({ registry: options.registry, ...(options.sourceSettings ?? readSupergraphSourceSettings()), logger });
+  const source = new SupergraphSource({ registry: options.registry, upstreams, ...(options.sourceSettings ?? readSupergraphSourceSettings()), logger });
   let ready: Promise<{ handle: ApiGatewayHandler; engine: Engine }> | undefined;
 
   async function start() {

@@ -2,8 +2,7 @@ import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation';
 import type { GraphQLSchema } from 'graphql';
 
 import { subgraphNamesByGraph } from '../compose/subgraphNames';
-import type { GatewayContext } from '../gatewayContext';
-import { callerHeaders } from '../upstream/callerHeaders';
+import { subgraphFetch } from '../upstream/subgraphFetch';
 import type { Engine, EngineOptions } from './engine';
 import { SchemaGateway } from './schemaGateway';
 
@@ -19,8 +18,10 @@ export function createStitchEngine(supergraphSdl: string, { upstreams }: EngineO
       // Entity lookups for one type in one plan step go out as one `_entities` request.
       batch: true,
       httpExecutorOpts: ({ name }) => ({
-        fetch: upstreams.for(names.get(name) ?? name),
-        headers: (request): Record<string, string> => callerHeaders(request?.context as Partial<GatewayContext> | undefined),
+        // The caller reaches the subgraph client from the execution context, which the executor passes to fetch.
+        fetch: subgraphFetch(upstreams.for(names.get(name) ?? name)),
+        // Each call is signed for its own request, so two calls never match: dedup would only clone every answer.
+        deduplicateInflightRequests: false,
       }),
     });
   };
