@@ -34,6 +34,7 @@ export function tableFromDefinition(scope: Construct, id: string, props: TableFr
       ...(index.sortKey ? { sortKey: attribute(index.sortKey) } : {}),
       projectionType: ProjectionType.ALL,
     })),
+    ...(definition.timeToLiveAttribute ? { timeToLiveAttribute: definition.timeToLiveAttribute } : {}),
     billing: Billing.onDemand(),
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     deletionProtection: props.retain,

@@ -90,6 +90,7 @@ describe.each(SERVICES)('the $name subgraph stack', (service) => {
       GlobalSecondaryIndexes?: { IndexName: string; KeySchema: unknown; Projection: unknown }[];
       BillingMode: string;
       Replicas: { PointInTimeRecoverySpecification?: { PointInTimeRecoveryEnabled: boolean } }[];
+      TimeToLiveSpecification?: { AttributeName: string; Enabled: boolean };
     };
     const local = createTableInput(props.TableName, service.table);
     const byName = (a: { AttributeName: string }, b: { AttributeName: string }) => a.AttributeName.localeCompare(b.AttributeName);
@@ -100,6 +101,10 @@ describe.each(SERVICES)('the $name subgraph stack', (service) => {
     expect(props.BillingMode).toBe('PAY_PER_REQUEST');
     expect(props.Replicas).toEqual([expect.objectContaining({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })]);
     expect(table.DeletionPolicy).toBe('Delete');
+    // Items that carry their own expiry (login-attempt windows) are removed by DynamoDB's TTL.
+    expect(props.TimeToLiveSpecification).toEqual(
+      service.table.timeToLiveAttribute ? { AttributeName: service.table.timeToLiveAttribute, Enabled: true } : undefined,
+    );
   });
 
   it('lets its role touch its own table, log group and the auth secret, and nothing else', () => {

@@ -18,4 +18,9 @@ export interface TableDefinition {
   sortKey?: KeyAttribute;
   /** Global secondary indexes; every index projects all attributes. */
   globalIndexes?: GlobalIndexDefinition[];
+  /**
+   * An attribute holding an expiry in epoch seconds: DynamoDB deletes expired items
+   * (in AWS; the local store ignores it, so code must not rely on items vanishing).
+   */
+  timeToLiveAttribute?: string;
 }

@@ -10,4 +10,5 @@ import type { TableDefinition } from '@bff/kit';
  */
 export const usersTable: TableDefinition = {
   partitionKey: { name: 'pk', type: 'S' },
+  timeToLiveAttribute: 'ttl',
 };
