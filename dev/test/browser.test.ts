@@ -173,6 +173,25 @@ it('refuses a comment once logged out, with a clear message', async () => {
   await shot('comment-refused');
 }, 60_000);
 
+it('tells a visitor who tries too many passwords for an account when to try again', async () => {
+  await page.getByRole('link', { name: 'Log in' }).click();
+  await page.getByLabel('Email').fill(`guesser-${Date.now()}@example.com`);
+  const alert = page.getByRole('alert');
+  // Each attempt's answer, then its message: the limit's size is the users service's setting.
+  for (let attempt = 1; ; attempt++) {
+    await page.getByLabel('Password').fill(`wrong guess ${attempt}`);
+    await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('mutation Login')),
+      page.getByRole('button', { name: 'Log in' }).click(),
+    ]);
+    await visible(alert);
+    if (!/incorrect/i.test(await textOf(alert))) break;
+    expect(attempt).toBeLessThan(30);
+  }
+  expect(await textOf(alert)).toMatch(/^Too many attempts\. Try again in \d+ (seconds|minutes)\.$/);
+  await shot('login-too-many');
+}, 60_000);
+
 it('shows the demo accounts’ articles to a visitor who logs in with the demo password', async () => {
   await page.getByRole('link', { name: 'Log in' }).click();
   await page.getByLabel('Email').fill(demoData().users[0]!.email);
