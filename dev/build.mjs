@@ -13,6 +13,7 @@ const entries = {
   start: ['dev/start', 'dev/src/start.ts'],
   gatewayCli: ['dev/gatewayCli', 'dev/src/gatewayCli.ts'],
   schemaCli: ['dev/schemaCli', 'dev/src/schemaCli.ts'],
+  load: ['dev/load', 'dev/src/load/load.ts'],
   // `npm run bench` and the processes it starts.
   bench: ['bench/bench', 'bench/src/bench.ts'],
   benchSubgraphs: ['bench/subgraphs', 'bench/src/children/subgraphs.ts'],

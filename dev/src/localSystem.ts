@@ -31,6 +31,13 @@ const SERVICES: LocalService[] = [
   { name: 'comments', handler: commentsHandler, tableName: commentsTableName, table: commentsTable },
 ];
 
+/** A subgraph's server, absent while it is stopped, and how to serve it again on its port. */
+interface RunningSubgraph {
+  serve: (port: number) => Promise<LocalLambdaServer>;
+  port: number;
+  server: LocalLambdaServer | undefined;
+}
+
 export interface LocalSystemOptions {
   /** Folder for the store's data and the registry file; in memory and a temp registry when absent. */
   dataDir?: string;
@@ -55,6 +62,13 @@ export interface LocalSystem {
   registryFile: string;
   /** Items the seed step wrote (0 when the store was seeded before). */
   seededItems: number;
+  /**
+   * Closes one subgraph's server, cutting its in-flight requests and connections,
+   * as a crashed or unreachable service would. Stopping a stopped one does nothing.
+   */
+  stopSubgraph(name: string): Promise<void>;
+  /** Serves a stopped subgraph again on its old port, so the registry stays right. Starting a running one does nothing. */
+  startSubgraph(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -92,12 +106,22 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     const seeded = seed ? await seedDemoData(seed) : { items: 0 };
 
     const subgraphs: { name: string; url: string }[] = [];
+    const running = new Map<string, RunningSubgraph>();
     for (const service of SERVICES) {
       const handler = options.instrument ? options.instrument(service.name, service.handler) : service.handler;
-      const server: LocalLambdaServer = await serveLambda(handler, { name: `${service.name}-local-graphql`, host: options.host });
-      closers.push(() => server.close());
+      const serve = (port: number) => serveLambda(handler, { name: `${service.name}-local-graphql`, port, host: options.host });
+      const server = await serve(0);
+      const subgraph: RunningSubgraph = { serve, port: server.port, server };
+      running.set(service.name, subgraph);
+      // Closes whichever server is up when the system stops: the first one, one started again, or none.
+      closers.push(async () => subgraph.server?.close());
       subgraphs.push({ name: service.name, url: `${server.origin}/graphql` });
     }
+    const subgraphNamed = (name: string): RunningSubgraph => {
+      const subgraph = running.get(name);
+      if (!subgraph) throw new Error(`No subgraph "${name}"; the subgraphs are ${[...running.keys()].join(', ')}`);
+      return subgraph;
+    };
 
     // Comments asks articles whether an article exists before it accepts a comment on it.
     process.env.ARTICLES_URL = subgraphs.find((subgraph) => subgraph.name === 'articles')?.url;
@@ -112,6 +136,18 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       storeEndpoint: store.endpoint,
       registryFile,
       seededItems: seeded.items,
+      async stopSubgraph(name) {
+        const subgraph = subgraphNamed(name);
+        const server = subgraph.server;
+        subgraph.server = undefined;
+        await server?.close();
+      },
+      async startSubgraph(name) {
+        const subgraph = subgraphNamed(name);
+        if (subgraph.server) return;
+        // The same port: the registry and the gateway's (and comments') URLs stay valid.
+        subgraph.server = await subgraph.serve(subgraph.port);
+      },
       close,
     };
   } catch (error) {

@@ -1,0 +1,16 @@
+// `npm run load`'s entry. The same bundle is also the system under load: the
+// tool forks it with SYSTEM_ROLE_ENV set, so one build entry serves both processes.
+import { loadCli } from './loadCli';
+import { serveSystemUnderLoad } from './systemUnderLoad';
+import { SYSTEM_ROLE, SYSTEM_ROLE_ENV } from './systemProtocol';
+
+const fail = (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+};
+
+if (process.env[SYSTEM_ROLE_ENV] === SYSTEM_ROLE) {
+  serveSystemUnderLoad().catch(fail);
+} else {
+  loadCli(process.argv.slice(2), __filename).then((code) => process.exit(code), fail);
+}

@@ -1,0 +1,58 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+
+import { LOAD_USAGE, type LoadOptions, LoadUsageError, parseLoadOptions } from './loadOptions';
+import { renderRun, renderRuns } from './loadReport';
+import type { RunSummary } from './loadSummary';
+import { runLoad } from './runLoad';
+import type { Check } from './scenario';
+
+/** The JSON report: the options and every run's summary and checks, for later reading. */
+export interface LoadReportFile {
+  startedAt: string;
+  options: Omit<LoadOptions, 'scenario' | 'out'> & { scenario: string };
+  runs: (RunSummary & { checks: Check[] })[];
+}
+
+/**
+ * `npm run load`: runs the scenario `--runs` times, each on a fresh system in a
+ * child process (`entry`, this same bundle), prints a report per run and writes
+ * them all as JSON. Returns the exit code: 0 when it ran, unless `--check` finds
+ * an expectation missed (1); 2 for bad arguments.
+ */
+export async function loadCli(args: readonly string[], entry: string): Promise<number> {
+  let options: LoadOptions | 'help';
+  try {
+    options = parseLoadOptions(args, process.env);
+  } catch (error) {
+    if (!(error instanceof LoadUsageError)) throw error;
+    console.error(`${error.message}\n\n${LOAD_USAGE}`);
+    return 2;
+  }
+  if (options === 'help') {
+    console.log(LOAD_USAGE);
+    return 0;
+  }
+
+  const startedAt = new Date();
+  const runs: LoadReportFile['runs'] = [];
+  for (let run = 1; run <= options.runs; run++) {
+    console.log(`Starting run ${run} of ${options.runs}: a fresh local system, then ${options.clients} clients for ${options.seconds} s…`);
+    const summary = await runLoad({ entry, env: process.env, ...options });
+    const checks = options.scenario.expectations(summary);
+    runs.push({ ...summary, checks });
+    console.log(`\n${renderRun(summary, `Run ${run} of ${options.runs}`, checks)}\n`);
+  }
+  if (runs.length > 1) console.log(`${renderRuns(runs, runs.map((run) => run.checks))}\n`);
+
+  const file =
+    options.out ?? join(process.cwd(), '.test-results', 'load', `${startedAt.toISOString().replace(/[:.]/g, '-')}-${options.scenario.name}-${options.engine}.json`);
+  const { scenario, out: _out, ...rest } = options;
+  const report: LoadReportFile = { startedAt: startedAt.toISOString(), options: { ...rest, scenario: scenario.name }, runs };
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`Report: ${relative(process.cwd(), file)}`);
+
+  const missed = runs.some((run) => run.checks.some((check) => !check.ok));
+  return options.check && missed ? 1 : 0;
+}

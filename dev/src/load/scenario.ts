@@ -1,0 +1,35 @@
+import type { ClientMix } from './clientMix';
+import type { RunSummary } from './loadSummary';
+import type { SystemProcess } from './systemProcess';
+
+/** Something done to the system during a run. */
+export interface ScenarioEvent {
+  /** When, as a fraction of the run's length: 1/3 of a 30 s run is 10 s. */
+  at: number;
+  /** Names the event and the phase of the run it begins, e.g. "comments stopped". */
+  label: string;
+  /** A repair: the run reports how long after it every answer was full again. */
+  repair?: boolean;
+  act(system: SystemProcess): Promise<void>;
+}
+
+/** One expectation of a scenario, met or not. */
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+/**
+ * A load scenario: what happens to the system while the clients run, and what
+ * a run should show. Adding one is one file in `scenarios/` and a line in its index.
+ */
+export interface Scenario {
+  name: string;
+  description: string;
+  events: readonly ScenarioEvent[];
+  /** The operations the clients send; the frontend's mix when absent. */
+  mix?: ClientMix;
+  /** What `--check` requires of a run. */
+  expectations(run: RunSummary): Check[];
+}
