@@ -29,7 +29,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       if (error instanceof SubgraphError) return subgraphFailureBody(error, kind === 'mutation');
       if (error instanceof SyntaxError) {
         // A subgraph answering something other than JSON is broken; the client gets the service's name only.
-        return { errors: [{ message: `The ${this.client.subgraph} service is unavailable.`, extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.client.subgraph } }] } as GatewayGraphQLResponse;
+        return { errors: [{ message: `The ${this.client.subgraph} service is unavailable.`, extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.client.subgraph } }] };
       }
       throw error;
     }
