@@ -7,8 +7,9 @@ import type { Construct } from 'constructs';
 import { type AppSettings, authSecretArnParameterName, authSecretName, gatewayRoleName, isProdStage, stackName } from './appSettings';
 
 const ROTATION_REASON =
-  'Not rotated automatically: a new JWT key signs every user out, and a new internal signing key needs the gateway and ' +
-  'every subgraph to accept two keys during the switch, which the code does not do yet. The README says how to rotate by hand.';
+  'Not rotated automatically: a new JWT key signs every user out, a new cursor key sends every client paging a list back to ' +
+  'its first page, and a new internal signing key needs the gateway and every subgraph to accept two keys during the switch, ' +
+  'which the code does not do yet. The README says how to rotate by hand.';
 
 /**
  * What every other stack of a stage needs and none of them owns: the auth secret
@@ -24,8 +25,9 @@ export class SharedStack extends Stack {
     super(scope, name, { ...props, stackName: name, description: `${settings.app} ${settings.stage}: auth secret and gateway role` });
     const removalPolicy = isProdStage(settings.stage) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
-    // CloudFormation generates one random value per secret, and the services read both keys from one JSON
-    // secret: two generated parts, copied into it by dynamic references (no key material in the template).
+    // CloudFormation generates one random value per secret, and the services read every key from one JSON
+    // secret: a generated part per key, copied into it by dynamic references (no key material in the template).
+    // Cursors have a key of their own, so that rotating the JWT key does not break the lists clients are paging.
     const part = (id: string, key: string) =>
       new Secret(this, id, {
         secretName: `${authSecretName(settings)}-parts/${key}`,
@@ -33,13 +35,18 @@ export class SharedStack extends Stack {
         generateSecretString: { secretStringTemplate: '{}', generateStringKey: 'value', passwordLength: 64, excludePunctuation: true },
         removalPolicy,
       });
-    const parts = [part('JwtSecretPart', 'jwtSecret'), part('InternalSigningSecretPart', 'internalSigningSecret')] as const;
+    const parts = [
+      part('JwtSecretPart', 'jwtSecret'),
+      part('InternalSigningSecretPart', 'internalSigningSecret'),
+      part('CursorSecretPart', 'cursorSecret'),
+    ] as const;
     this.authSecret = new Secret(this, 'AuthSecret', {
       secretName: authSecretName(settings),
-      description: 'JWT key (users issues tokens, the gateway verifies them) and the key the gateway signs subgraph calls with',
+      description: 'JWT key (users issues tokens, the gateway verifies them), the key the gateway signs subgraph calls with, and the key list cursors are encrypted with',
       secretObjectValue: {
         jwtSecret: parts[0].secretValueFromJson('value'),
         internalSigningSecret: parts[1].secretValueFromJson('value'),
+        cursorSecret: parts[2].secretValueFromJson('value'),
       },
       removalPolicy,
     });

@@ -221,7 +221,7 @@ describe('the gateway stack', () => {
 describe('the shared stack', () => {
   const t = template('bff-dev-shared');
 
-  it('creates the <app>/<stage>/auth secret with both keys, generated, and publishes its ARN', () => {
+  it('creates the <app>/<stage>/auth secret with its three keys, generated, and publishes its ARN', () => {
     const secret = (Object.values(t.findResources('AWS::SecretsManager::Secret')) as Resource[]).find(
       (candidate) => candidate.Properties.Name === 'bff/dev/auth',
     )!;
@@ -229,8 +229,8 @@ describe('the shared stack', () => {
     // Each key is a dynamic reference to a secret that CloudFormation generates: no key material in the template.
     const reference = /"\{\{resolve:secretsmanager:\$\{(\w+)\}:SecretString:value::\}\}"/g;
     const parts = [...value.matchAll(reference)].map((match) => match[1]!);
-    expect(Object.keys(JSON.parse(value.replace(reference, '"x"')) as object).sort()).toEqual(['internalSigningSecret', 'jwtSecret']);
-    expect(new Set(parts).size).toBe(2);
+    expect(Object.keys(JSON.parse(value.replace(reference, '"x"')) as object).sort()).toEqual(['cursorSecret', 'internalSigningSecret', 'jwtSecret']);
+    expect(new Set(parts).size).toBe(3);
     const secrets = t.findResources('AWS::SecretsManager::Secret') as Record<string, Resource>;
     for (const part of parts) {
       expect(secrets[part]?.Properties.GenerateSecretString).toMatchObject({ GenerateStringKey: 'value', PasswordLength: 64 });
