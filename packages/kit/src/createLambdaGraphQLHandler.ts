@@ -21,13 +21,15 @@ export type ApiGatewayHandler = (
 
 /**
  * Apollo Server settings that every part shares: masked errors with request ids,
- * no stack traces, introspection only outside production, no CDN landing page.
+ * no stack traces, introspection and schema hints only outside production, no CDN landing page.
  */
 export function baseServerOptions<TContext extends RequestContext>(logger: Logger) {
   return {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: isDevelopment(),
+    // "Did you mean …?" in validation errors would spell out the schema that introspection hides.
+    hideSchemaDetailsFromClientErrors: !isDevelopment(),
     logger: {
       debug: (message: string) => logger.debug(message),
       info: (message: string) => logger.info(message),

@@ -1,7 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 
-import { authSecrets } from '../src';
+import { authSecrets, cursorSecret } from '../src';
 
 describe('authSecrets from Secrets Manager (AUTH_SECRET_ARN)', () => {
   const secretsManager = mockClient(SecretsManagerClient);
@@ -29,6 +29,17 @@ describe('authSecrets from Secrets Manager (AUTH_SECRET_ARN)', () => {
     await expect(authSecrets()).rejects.toThrow('needs a "jwtSecret" of at least 32 bytes');
     secretsManager.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ jwtSecret: 'k'.repeat(32), internalSigningSecret: 'l'.repeat(32) }) });
     expect(Buffer.from((await authSecrets()).jwtSecret).toString()).toBe('k'.repeat(32));
+  });
+
+  it('reads the cursor key from the same secret, and reads the secret again while it lacks one', async () => {
+    process.env.AUTH_SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:bff/dev/auth-cursor';
+    secretsManager.on(GetSecretValueCommand).resolvesOnce({ SecretString: JSON.stringify({ jwtSecret: 'j'.repeat(32), internalSigningSecret: 'i'.repeat(32) }) });
+    await expect(cursorSecret()).rejects.toThrow('needs a "cursorSecret" of at least 32 bytes');
+    secretsManager.on(GetSecretValueCommand).resolves({
+      SecretString: JSON.stringify({ jwtSecret: 'j'.repeat(32), internalSigningSecret: 'i'.repeat(32), cursorSecret: 'c'.repeat(32) }),
+    });
+    expect(Buffer.from(await cursorSecret()).toString()).toBe('c'.repeat(32));
+    expect(Buffer.from((await authSecrets()).jwtSecret).toString()).toBe('j'.repeat(32));
   });
 
   it('requires configured secrets in production', async () => {

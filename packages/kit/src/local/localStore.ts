@@ -6,11 +6,17 @@ import dynalite from 'dynalite';
 
 import { createDocumentClient } from '../dynamo';
 import type { TableDefinition } from '../tableDefinition';
+import { gracefulClose, shutdownGraceMs } from './gracefulClose';
 
 export interface LocalStore {
   /** The URL to give the AWS SDK as `endpoint` (and to DYNAMODB_ENDPOINT). */
   endpoint: string;
-  close(): Promise<void>;
+  /**
+   * Stops after the requests in flight (for up to `graceMs`, by default the
+   * shutdown grace), then closes the database: an operation is never cut halfway
+   * by a closed database.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 export interface LocalStoreOptions {
@@ -30,6 +36,8 @@ export async function startLocalStore(options: LocalStoreOptions = {}): Promise<
     deleteTableMs: 0,
     updateTableMs: 0,
   });
+  // dynalite's own close waits for the connections to end, then for the database's pending operations.
+  const close = gracefulClose(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -37,11 +45,7 @@ export async function startLocalStore(options: LocalStoreOptions = {}): Promise<
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: (graceMs) => close(graceMs ?? shutdownGraceMs()),
   };
 }
 

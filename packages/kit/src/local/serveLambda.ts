@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { ApiGatewayHandler } from '../createLambdaGraphQLHandler';
 import { lambdaContext, toApiGatewayEvent } from './apiGatewayEvent';
+import { gracefulClose, shutdownGraceMs } from './gracefulClose';
 import { writeGatewayError, writeLambdaResult } from './writeLambdaResult';
 
 /** API Gateway's payload limit: larger requests never reach the Lambda. */
@@ -18,6 +19,8 @@ export interface ServeLambdaOptions {
   timeoutMs?: number;
   /** Called when the handler throws: Lambda would log it, and API Gateway answers 500. */
   onError?: (error: unknown) => void;
+  /** How long `close()` lets requests in flight finish before it cuts them; SHUTDOWN_GRACE_MS (10 s) by default. */
+  shutdownGraceMs?: number;
 }
 
 export interface LocalLambdaServer {
@@ -25,7 +28,12 @@ export interface LocalLambdaServer {
   port: number;
   /** Base URL, e.g. `http://127.0.0.1:4000`. */
   origin: string;
-  close(): Promise<void>;
+  /**
+   * Stops gracefully: no new connections, the requests in flight finish (for up
+   * to `graceMs`, by default the shutdown grace, then they are cut), and it
+   * resolves once all are closed. `close(0)` cuts them at once, as a crash would.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** A port we were asked to listen on is taken. */
@@ -85,6 +93,7 @@ export async function serveLambda(handler: ApiGatewayHandler, options: ServeLamb
   });
   // Keep-alive connections must not hold a stopping server open.
   server.keepAliveTimeout = 5_000;
+  const close = gracefulClose(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -97,10 +106,6 @@ export async function serveLambda(handler: ApiGatewayHandler, options: ServeLamb
     name: options.name,
     port,
     origin: `http://${host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: (graceMs) => close(graceMs ?? options.shutdownGraceMs ?? shutdownGraceMs()),
   };
 }

@@ -1,0 +1,103 @@
+import { BadUserInputError, createDocumentClient, decodeCursor, encodeCursor, putIfAbsent, queryPage, type TableDefinition } from '../src';
+import { ensureTable, type LocalStore, startLocalStore } from '../src/local';
+
+const KEY = { pk: 'ARTICLE#01HZX3', feed: 'ARTICLE', createdKey: '2024-05-01T10:00:00.000Z#01HZX3' };
+const INVALID = 'The cursor is not valid for this list: start again from the first page.';
+
+describe('cursors', () => {
+  const saved = { ...process.env };
+  beforeEach(() => {
+    process.env.CURSOR_SECRET = 'cursor-secret-for-the-tests-0123456789';
+    process.env.JWT_SECRET = 'jwt-secret-for-the-cursor-tests-0123456789';
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it('give back the key they were made from, for the same list', async () => {
+    const cursor = await encodeCursor(KEY, 'articles');
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(await decodeCursor(cursor, 'articles')).toEqual(KEY);
+  });
+
+  it('reveal nothing of the table: no attribute names, no ids, no dates, even decoded', async () => {
+    const cursor = await encodeCursor(KEY, 'articles');
+    const decoded = Buffer.from(cursor, 'base64url').toString('latin1');
+    // Parts long enough that random bytes never spell them by chance.
+    for (const part of ['"pk"', 'feed', 'createdKey', 'ARTICLE', '01HZX3', '2024-05-01']) expect(decoded).not.toContain(part);
+    // A fresh IV each time: even the same position in the same list gives another text.
+    expect(await encodeCursor(KEY, 'articles')).not.toBe(cursor);
+  });
+
+  it('refuse an edited cursor with BAD_USER_INPUT', async () => {
+    const cursor = await encodeCursor(KEY, 'articles');
+    const middle = Math.floor(cursor.length / 2);
+    const flipped = `${cursor.slice(0, middle)}${cursor[middle] === 'A' ? 'B' : 'A'}${cursor.slice(middle + 1)}`;
+    for (const edited of [flipped, cursor.slice(0, -1), `${cursor}AA`, `${cursor}.`, '', 'e30', 'not a cursor!']) {
+      await expect(decodeCursor(edited, 'articles')).rejects.toEqual(new BadUserInputError(INVALID));
+    }
+  });
+
+  it('refuse a cursor from another list with BAD_USER_INPUT', async () => {
+    const cursor = await encodeCursor(KEY, 'articles-by:user-1');
+    await expect(decodeCursor(cursor, 'articles-by:user-2')).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: INVALID });
+    await expect(decodeCursor(cursor, 'articles')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('have a key of their own: a new JWT key leaves them valid, a new cursor key does not', async () => {
+    const cursor = await encodeCursor(KEY, 'articles');
+    process.env.JWT_SECRET = 'a-rotated-jwt-secret-for-the-tests-9876543210';
+    expect(await decodeCursor(cursor, 'articles')).toEqual(KEY);
+    process.env.CURSOR_SECRET = 'a-rotated-cursor-secret-for-the-tests-9876543210';
+    await expect(decodeCursor(cursor, 'articles')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('need a cursor key of at least 32 bytes, and one in production', async () => {
+    process.env.CURSOR_SECRET = 'short';
+    await expect(encodeCursor(KEY, 'articles')).rejects.toThrow('CURSOR_SECRET must be at least 32 bytes long');
+    delete process.env.CURSOR_SECRET;
+    process.env.NODE_ENV = 'production';
+    await expect(encodeCursor(KEY, 'articles')).rejects.toThrow('CURSOR_SECRET must be set in production');
+  });
+});
+
+describe('cursors in a paged DynamoDB query', () => {
+  const table: TableDefinition = {
+    partitionKey: { name: 'pk', type: 'S' },
+    globalIndexes: [{ name: 'byCreated', partitionKey: { name: 'feed', type: 'S' }, sortKey: { name: 'createdKey', type: 'S' } }],
+  };
+  let store: LocalStore;
+  beforeAll(async () => {
+    store = await startLocalStore();
+    const client = createDocumentClient(store.endpoint);
+    await ensureTable(client, 'paged', table);
+    for (let i = 1; i <= 5; i++) {
+      await putIfAbsent('paged', { pk: `ARTICLE#id-${i}`, feed: 'ARTICLE', createdKey: `2024-05-0${i}#id-${i}` }, client);
+    }
+    client.destroy();
+  });
+  afterAll(() => store.close());
+
+  it('pages through the list, newest first, with cursors that show none of its keys', async () => {
+    const client = createDocumentClient(store.endpoint);
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await queryPage<{ pk: string }>({
+        tableName: 'paged',
+        table,
+        indexName: 'byCreated',
+        partitionValue: 'ARTICLE',
+        page: { first: 2, ...(after ? { after } : {}) },
+        scope: 'paged',
+        client,
+      });
+      seen.push(...page.nodes.map((node) => node.pk));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor!;
+      expect(Buffer.from(after, 'base64url').toString('latin1')).not.toMatch(/"pk"|feed|createdKey|ARTICLE|id-\d/);
+    }
+    client.destroy();
+    expect(seen).toEqual(['ARTICLE#id-5', 'ARTICLE#id-4', 'ARTICLE#id-3', 'ARTICLE#id-2', 'ARTICLE#id-1']);
+  });
+});

@@ -1,0 +1,93 @@
+import { type ApiGatewayHandler, authSecrets, cursorSecret, failClosed } from '../src';
+import { type LocalLambdaServer, postGraphQL, serveLambda } from '../src/local';
+
+const echo: ApiGatewayHandler = () => Promise.resolve({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"data":{"ok":true}}' });
+
+/** The error lines a Powertools logger writes while `run` runs. */
+async function errorLines(run: () => Promise<void>): Promise<{ level: string; message: string }[]> {
+  const lines: string[] = [];
+  const write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    lines.push(chunk.toString());
+    return true;
+  });
+  try {
+    await run();
+  } finally {
+    write.mockRestore();
+  }
+  return lines
+    .join('')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { level: string; message: string });
+}
+
+describe('failClosed', () => {
+  const saved = { ...process.env };
+  const servers: LocalLambdaServer[] = [];
+  const serve = async (handler: ApiGatewayHandler) => {
+    const server = await serveLambda(handler, { name: 'guarded' });
+    servers.push(server);
+    return `${server.origin}/graphql`;
+  };
+  beforeEach(() => {
+    process.env = { ...saved, POWERTOOLS_LOG_LEVEL: 'ERROR' };
+    for (const name of ['JWT_SECRET', 'INTERNAL_SIGNING_SECRET', 'CURSOR_SECRET', 'AUTH_SECRET_ARN', 'THINGS_TABLE', 'NODE_ENV']) delete process.env[name];
+  });
+  afterEach(async () => {
+    process.env = { ...saved };
+    for (const server of servers.splice(0)) await server.close();
+  });
+
+  it('answers SERVICE_MISCONFIGURED (503) in production while a setting or secret is missing, and logs it once', async () => {
+    process.env.NODE_ENV = 'production';
+    const url = await serve(failClosed('things', { productionEnv: ['THINGS_TABLE', ['A_URL', 'A_FILE']], secrets: [authSecrets, cursorSecret] }, echo));
+    let answers: Awaited<ReturnType<typeof postGraphQL>>[] = [];
+    const logged = await errorLines(async () => {
+      answers = [await postGraphQL(url, '{ ok }'), await postGraphQL(url, '{ ok }')];
+    });
+    for (const answer of answers) {
+      expect(answer.status).toBe(503);
+      expect(answer.body.errors).toEqual([
+        { message: 'The things service is misconfigured and cannot answer; its log says what is missing.', extensions: { code: 'SERVICE_MISCONFIGURED' } },
+      ]);
+    }
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ level: 'ERROR' });
+    expect(logged[0]!.message).toBe(
+      'The things service is misconfigured: THINGS_TABLE must be set in production; A_URL or A_FILE must be set in production; ' +
+        'JWT_SECRET and INTERNAL_SIGNING_SECRET must be set in production (or AUTH_SECRET_ARN, a Secrets Manager secret holding them); ' +
+        'CURSOR_SECRET must be set in production (or AUTH_SECRET_ARN, a Secrets Manager secret holding them)',
+    );
+  });
+
+  it('names a secret that is too short, in any environment, and answers once it is put right', async () => {
+    Object.assign(process.env, { JWT_SECRET: 'short', INTERNAL_SIGNING_SECRET: 'i'.repeat(32) });
+    const url = await serve(failClosed('things', { productionEnv: ['THINGS_TABLE'], secrets: [authSecrets] }, echo));
+    const logged = await errorLines(async () => {
+      expect((await postGraphQL(url, '{ ok }')).body.errors?.[0]?.extensions?.code).toBe('SERVICE_MISCONFIGURED');
+    });
+    expect(logged.map((line) => line.message)).toEqual(['The things service is misconfigured: JWT_SECRET must be at least 32 bytes long']);
+    process.env.JWT_SECRET = 'j'.repeat(32);
+    expect(await postGraphQL(url, '{ ok }')).toMatchObject({ status: 200, body: { data: { ok: true } } });
+  });
+
+  it('names a setting its validation refuses', async () => {
+    const validate = () => {
+      throw new Error('GATEWAY_ENGINE must be one of stitch, apollo, got "fast"');
+    };
+    const url = await serve(failClosed('things', { validate }, echo));
+    const logged = await errorLines(async () => {
+      expect((await postGraphQL(url, '{ ok }')).status).toBe(503);
+    });
+    expect(logged.map((line) => line.message)).toEqual(['The things service is misconfigured: GATEWAY_ENGINE must be one of stitch, apollo, got "fast"']);
+  });
+
+  it('keeps the developer defaults outside production: no table name or secret needed', async () => {
+    const url = await serve(failClosed('things', { productionEnv: ['THINGS_TABLE'], secrets: [authSecrets, cursorSecret] }, echo));
+    const logged = await errorLines(async () => {
+      expect(await postGraphQL(url, '{ ok }')).toMatchObject({ status: 200, body: { data: { ok: true } } });
+    });
+    expect(logged).toEqual([]);
+  });
+});
