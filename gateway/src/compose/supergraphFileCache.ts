@@ -1,5 +1,7 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+import { writeFileAtomic } from '@bff/kit';
 
 /**
  * The last composed supergraph in a file, `<dir>/supergraph.json` holding
@@ -33,9 +35,7 @@ export class SupergraphFileCache {
 
   async write(hash: string, supergraphSdl: string): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    // Written aside and renamed, so that a reader never sees half a file.
-    const partial = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(partial, JSON.stringify({ subgraphsHash: hash, supergraphSdl }));
-    await rename(partial, this.file);
+    // Another gateway process may be reading it: it must never see half a file.
+    await writeFileAtomic(this.file, JSON.stringify({ subgraphsHash: hash, supergraphSdl }));
   }
 }

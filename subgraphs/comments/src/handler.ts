@@ -1,9 +1,12 @@
 import {
+  authSecrets,
   createLogger,
   createSubgraphHandler,
+  cursorSecret,
   DEFAULT_SUBGRAPH_CLIENT_SETTINGS,
   envInt,
   envOptional,
+  failClosed,
   iamSigningEnabled,
   SubgraphClient,
 } from '@bff/kit';
@@ -20,11 +23,15 @@ const articles = new SubgraphClient({
   iamSigning: iamSigningEnabled(),
 });
 
-/** Lambda entry of the comments subgraph (API Gateway HTTP API, payload 2.0). */
-export const handler = createSubgraphHandler({
-  name: 'comments',
-  typeDefs,
-  resolvers,
-  // ARTICLES_URL is read per request: the local system learns the articles port after this module loads.
-  context: (base) => createContext(base, articles, envOptional('ARTICLES_URL')),
-});
+/** Lambda entry of the comments subgraph (API Gateway HTTP API, payload 2.0); misconfigured, it answers SERVICE_MISCONFIGURED. */
+export const handler = failClosed(
+  'comments',
+  { productionEnv: ['COMMENTS_TABLE', 'ARTICLES_URL'], secrets: [authSecrets, cursorSecret] },
+  createSubgraphHandler({
+    name: 'comments',
+    typeDefs,
+    resolvers,
+    // ARTICLES_URL is read per request: the local system learns the articles port after this module loads.
+    context: (base) => createContext(base, articles, envOptional('ARTICLES_URL')),
+  }),
+);

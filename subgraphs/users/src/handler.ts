@@ -1,7 +1,11 @@
-import { createSubgraphHandler } from '@bff/kit';
+import { authSecrets, createSubgraphHandler, failClosed } from '@bff/kit';
 
 import typeDefs from '../schema.graphql';
 import { createContext, resolvers } from './resolvers';
 
-/** Lambda entry of the users subgraph (API Gateway HTTP API, payload 2.0). */
-export const handler = createSubgraphHandler({ name: 'users', typeDefs, resolvers, context: createContext });
+/** Lambda entry of the users subgraph (API Gateway HTTP API, payload 2.0); misconfigured, it answers SERVICE_MISCONFIGURED. */
+export const handler = failClosed(
+  'users',
+  { productionEnv: ['USERS_TABLE'], secrets: [authSecrets] },
+  createSubgraphHandler({ name: 'users', typeDefs, resolvers, context: createContext }),
+);
