@@ -1,22 +1,32 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+import { MIN_SECRET_BYTES, writeFileAtomic } from '@bff/kit';
+
+/** The secrets the services read: JWTs, the gateway's internal signature, cursors. */
+const SECRET_NAMES = ['JWT_SECRET', 'INTERNAL_SIGNING_SECRET', 'CURSOR_SECRET'] as const;
 
 /**
  * Local secrets for `npm start`, made once and kept in the data folder so that
- * a login survives a restart. Values already in the environment win.
+ * logins and cursors survive a restart; one missing from an older file is added.
+ * Values already in the environment win.
  */
-export function useDevSecrets(dataDir: string): void {
+export async function useDevSecrets(dataDir: string): Promise<void> {
   const file = join(dataDir, 'secrets.json');
-  let secrets: Record<string, string>;
+  let secrets: Record<string, unknown> = {};
   try {
-    secrets = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) secrets = parsed as Record<string, unknown>;
   } catch {
-    secrets = {
-      JWT_SECRET: randomBytes(32).toString('base64url'),
-      INTERNAL_SIGNING_SECRET: randomBytes(32).toString('base64url'),
-    };
-    writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+    // Absent or damaged: made again below.
   }
-  for (const [name, value] of Object.entries(secrets)) process.env[name] ??= value;
+  const usable = (value: unknown) => typeof value === 'string' && Buffer.byteLength(value) >= MIN_SECRET_BYTES;
+  const missing = SECRET_NAMES.filter((name) => !usable(secrets[name]));
+  if (missing.length) {
+    for (const name of missing) secrets[name] = randomBytes(MIN_SECRET_BYTES).toString('base64url');
+    await writeFileAtomic(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  }
+  // An empty variable counts as unset, as everywhere in the configuration.
+  for (const name of SECRET_NAMES) process.env[name] ||= secrets[name] as string;
 }

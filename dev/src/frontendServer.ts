@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 import { PortInUseError } from '@bff/kit/local';
 
+import { assertPortFree } from './assertPortFree';
+
 export interface FrontendServer {
   /** Where a browser opens the app, e.g. `http://localhost:5173/`. */
   url: string;
@@ -44,6 +46,8 @@ async function answering(url: string, child: ChildProcess, output: () => string,
  */
 export async function startFrontendServer(options: FrontendServerOptions): Promise<FrontendServer> {
   const host = options.host ?? '127.0.0.1';
+  // Checked first: another program answering on the port would otherwise pass for Vite below.
+  await assertPortFree(options.port, host);
   const vite = join(options.repoRoot, 'node_modules/vite/bin/vite.js');
   const child = spawn(process.execPath, [vite, '--host', host, '--port', String(options.port), '--strictPort', '--clearScreen', 'false'], {
     cwd: join(options.repoRoot, 'frontend'),

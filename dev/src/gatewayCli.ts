@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     throw new Error(`Registry file not found: ${registryFile} (write one like {"subgraphs":[{"name":"users","url":"http://127.0.0.1:4001/graphql"}]})`);
   }
   // Loaded only now: a mistake in the command line is reported at once, without loading the gateway.
-  const [{ createGatewayHandler, LocalFileRegistry }, { PortInUseError, postGraphQL, serveLambda }] = await Promise.all([
+  const [{ createGatewayHandler, LocalFileRegistry }, { PortInUseError, postGraphQL, serveLambda, shutdownGraceMs }] = await Promise.all([
     import('@bff/gateway'),
     import('@bff/kit/local'),
   ]);
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     server = await serveLambda(createGatewayHandler({ registry }), { name: 'gateway-local-graphql', port, host });
   } catch (error) {
     if (error instanceof PortInUseError) {
-      throw new Error(`Port ${error.port} is already in use: stop what uses it, or pick another with --port ${error.port + 1}`);
+      throw new Error(`Port ${error.port} is already in use: stop what uses it, or pick another with --port ${error.port + 1}`, { cause: error });
     }
     throw error;
   }
@@ -77,10 +77,20 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      console.error('Stopped at once: requests in flight were cut.');
+      process.exit(1);
+    }
     stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    void server.close().then(() => process.exit(0));
+    console.log(`\n${signal}: stopping… (requests in flight get up to ${shutdownGraceMs() / 1000} s; press Ctrl-C again to stop at once)`);
+    // No new connections; the requests in flight finish, then the process ends.
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`While stopping: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

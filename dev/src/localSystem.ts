@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { handler as articlesHandler } from '@bff/articles';
@@ -8,7 +8,7 @@ import { handler as commentsHandler } from '@bff/comments';
 import { tableName as commentsTableName } from '@bff/comments/store';
 import { commentsTable } from '@bff/comments/table';
 import { createGatewayHandler, type GatewayConfig, LocalFileRegistry, readGatewayConfig } from '@bff/gateway';
-import type { ApiGatewayHandler, TableDefinition } from '@bff/kit';
+import { type ApiGatewayHandler, type TableDefinition, writeFileAtomic } from '@bff/kit';
 import { type LocalLambdaServer, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
 import { handler as usersHandler } from '@bff/users';
 import { tableName as usersTableName } from '@bff/users/store';
@@ -127,7 +127,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     process.env.ARTICLES_URL = subgraphs.find((subgraph) => subgraph.name === 'articles')?.url;
 
     await mkdir(registryDir, { recursive: true });
-    await writeFile(registryFile, `${JSON.stringify({ subgraphs }, null, 2)}\n`);
+    // Atomic: a gateway reading it meanwhile sees the old registry or the new, never half of one.
+    await writeFileAtomic(registryFile, `${JSON.stringify({ subgraphs }, null, 2)}\n`);
 
     return {
       engine: config.engine,

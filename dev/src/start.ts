@@ -1,46 +1,85 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
-import { PortInUseError } from '@bff/kit/local';
+import { isDevelopment } from '@bff/kit';
+import { PortInUseError, shutdownGraceMs } from '@bff/kit/local';
 
 import { readGatewayConfig } from '@bff/gateway';
 
+import { assertPortFree } from './assertPortFree';
 import { DataDirBusyError, lockDataDir } from './dataDirLock';
 import { DEMO_PASSWORD, demoData } from './demoData';
 import { useDevSecrets } from './devSecrets';
 import { type FrontendServer, localOrigins, startFrontendServer } from './frontendServer';
-import { startLocalSystem } from './localSystem';
+import { type LocalSystem, startLocalSystem } from './localSystem';
 
 const EXAMPLE_QUERY =
   '{ articles(first: 5) { nodes { title author { name } commentCount comments(first: 3) { nodes { body author { name } } } } pageInfo { hasNextPage endCursor } } }';
 
+/** Where Vite listens: the gateway's CORS settings allow this host's origins. */
+const FRONTEND_HOST = '127.0.0.1';
+
+/** A mistake in how `npm start` was run: one line, no stack trace, exit 1. */
+class StartError extends Error {}
+
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name] || String(fallback);
   const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || port > 65535) throw new StartError(`${name} must be a port number, got "${raw}"`);
   return port;
+}
+
+/**
+ * Resolves with the first SIGINT or SIGTERM, from the moment it is called, so that
+ * a Ctrl-C during start-up stops the system once it is up. A second signal calls
+ * `onSecond`: the way out when the graceful stop takes too long.
+ */
+function firstStopSignal(onSecond: (signal: NodeJS.Signals) => void): Promise<NodeJS.Signals> {
+  return new Promise((resolveSignal) => {
+    let received = false;
+    const listener = (signal: NodeJS.Signals) => {
+      if (received) return onSecond(signal);
+      received = true;
+      console.log(`\n${signal}: stopping… (requests in flight get up to ${shutdownGraceMs() / 1000} s; press Ctrl-C again to stop at once)`);
+      resolveSignal(signal);
+    };
+    process.on('SIGINT', listener);
+    process.on('SIGTERM', listener);
+  });
 }
 
 /** `npm start`: the whole system on this machine, until Ctrl-C. */
 async function main(): Promise<void> {
+  // It seeds demo accounts with a published password and makes its own secrets: never a production system.
+  if (!isDevelopment()) {
+    throw new StartError('npm start runs a local development system (demo accounts with a known password) and refuses NODE_ENV=production; deploy with npm run deploy');
+  }
   const gatewayPort = portFromEnv('PORT', 4000);
   const frontendPort = portFromEnv('FRONTEND_PORT', 5173);
   // Local runs log warnings and errors only, unless asked for more.
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  const dataDir = join(process.cwd(), '.local');
+  const dataDir = resolve(process.env.LOCAL_DATA_DIR || join(process.cwd(), '.local'));
 
-  let system;
-  let frontend: FrontendServer | undefined;
   let unlock = () => {};
+  const stopSignal = firstStopSignal(() => {
+    console.error('Stopped at once: requests in flight were cut.');
+    unlock();
+    process.exit(1);
+  });
+
+  let system: LocalSystem;
+  let frontend: FrontendServer;
   try {
+    // Before anything starts: a busy frontend port would otherwise show only after the whole system is up.
+    await assertPortFree(frontendPort, FRONTEND_HOST);
     unlock = lockDataDir(dataDir);
-    useDevSecrets(dataDir);
+    await useDevSecrets(dataDir);
     // A restart with unchanged subgraphs serves the supergraph composed last time.
     process.env.SUPERGRAPH_CACHE_DIR ??= dataDir;
     // The gateway answers the frontend's origin (and any in CORS_ORIGINS), nothing else.
     const corsOrigins = [...readGatewayConfig().corsOrigins, ...localOrigins(frontendPort)];
     system = await startLocalSystem({ dataDir, workDir: dataDir, gatewayPort, gatewayConfig: { corsOrigins } });
     try {
-      frontend = await startFrontendServer({ gatewayUrl: system.gatewayUrl, port: frontendPort, repoRoot: process.cwd() });
+      frontend = await startFrontendServer({ gatewayUrl: system.gatewayUrl, port: frontendPort, host: FRONTEND_HOST, repoRoot: process.cwd() });
     } catch (error) {
       await system.close();
       throw error;
@@ -49,19 +88,15 @@ async function main(): Promise<void> {
     unlock();
     if (error instanceof PortInUseError) {
       const variable = error.port === frontendPort ? 'FRONTEND_PORT' : 'PORT';
-      console.error(`Port ${error.port} is already in use: stop what uses it, or start on another port with ${variable}=${error.port + 1} npm start`);
-      process.exit(1);
+      throw new StartError(`Port ${error.port} is already in use: stop what uses it, or start on another port with ${variable}=${error.port + 1} npm start`, { cause: error });
     }
-    if (error instanceof DataDirBusyError) {
-      console.error(`${error.message} Stop it first (Ctrl-C in its terminal, or kill ${error.pid}).`);
-      process.exit(1);
-    }
+    if (error instanceof DataDirBusyError) throw new StartError(`${error.message} Stop it first (Ctrl-C in its terminal, or kill ${error.pid}).`, { cause: error });
     throw error;
   }
 
   const lines = [
     '',
-    `Frontend:  ${frontend?.url ?? ''}  ← open this`,
+    `Frontend:  ${frontend.url}  ← open this`,
     `Gateway:   ${system.gatewayUrl}  (GraphiQL when opened in a browser)`,
     ...system.subgraphs.map((subgraph) => `Subgraph:  ${subgraph.name.padEnd(9)} ${subgraph.url}`),
     `Store:     ${system.storeEndpoint} (data in ${dataDir}; ${system.seededItems ? `seeded ${system.seededItems} demo items` : 'demo data already there'})`,
@@ -75,18 +110,20 @@ async function main(): Promise<void> {
   ];
   console.log(lines.join('\n'));
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    void Promise.all([frontend?.close(), system.close()]).then(() => {
-      unlock();
-      process.exit(0);
-    });
+  await stopSignal;
+  // A failure while stopping (e.g. a request's late write) is one line, not a stack trace.
+  let failed = false;
+  const report = (error: unknown) => {
+    failed = true;
+    console.error(`While stopping: ${error instanceof Error ? error.message : String(error)}`);
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('uncaughtException', report);
+  process.on('unhandledRejection', report);
+  // The servers stop taking requests, finish the ones in flight, then the store closes (see LocalSystem.close).
+  await Promise.all([frontend.close(), system.close()]).catch(report);
+  unlock();
+  console.log('Stopped.');
+  process.exit(failed ? 1 : 0);
 }
 
 main().catch((error: unknown) => {
