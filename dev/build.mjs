@@ -14,6 +14,7 @@ const entries = {
   gatewayCli: ['dev/gatewayCli', 'dev/src/gatewayCli.ts'],
   schemaCli: ['dev/schemaCli', 'dev/src/schemaCli.ts'],
   load: ['dev/load', 'dev/src/load/load.ts'],
+  repair: ['dev/repair', 'dev/src/repair/repairCli.ts'],
   // `npm run bench` and the processes it starts.
   bench: ['bench/bench', 'bench/src/bench.ts'],
   benchSubgraphs: ['bench/subgraphs', 'bench/src/children/subgraphs.ts'],

@@ -125,6 +125,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
     // Comments asks articles whether an article exists before it accepts a comment on it.
     process.env.ARTICLES_URL = subgraphs.find((subgraph) => subgraph.name === 'articles')?.url;
+    // Articles has comments remove a deleted article's comments.
+    process.env.COMMENTS_URL = subgraphs.find((subgraph) => subgraph.name === 'comments')?.url;
 
     await mkdir(registryDir, { recursive: true });
     // Atomic: a gateway reading it meanwhile sees the old registry or the new, never half of one.

@@ -1,11 +1,37 @@
-import { authSecrets, createSubgraphHandler, cursorSecret, failClosed } from '@bff/kit';
+import {
+  authSecrets,
+  createLogger,
+  createSubgraphHandler,
+  cursorSecret,
+  DEFAULT_SUBGRAPH_CLIENT_SETTINGS,
+  envInt,
+  envOptional,
+  failClosed,
+  iamSigningEnabled,
+  SubgraphClient,
+} from '@bff/kit';
 
 import typeDefs from '../schema.graphql';
 import { createContext, resolvers } from './resolvers';
+
+// One client for the whole Lambda instance, as comments has for articles: a deleted article's comments are removed through it.
+const comments = new SubgraphClient({
+  subgraph: 'comments',
+  settings: { ...DEFAULT_SUBGRAPH_CLIENT_SETTINGS, timeoutMs: envInt('COMMENTS_TIMEOUT_MS', 2_000) },
+  logger: createLogger('articles'),
+  iamSigning: iamSigningEnabled(),
+});
 
 /** Lambda entry of the articles subgraph (API Gateway HTTP API, payload 2.0); misconfigured, it answers SERVICE_MISCONFIGURED. */
 export const handler = failClosed(
   'articles',
   { productionEnv: ['ARTICLES_TABLE'], secrets: [authSecrets, cursorSecret] },
-  createSubgraphHandler({ name: 'articles', typeDefs, resolvers, context: createContext }),
+  createSubgraphHandler({
+    name: 'articles',
+    typeDefs,
+    resolvers,
+    // COMMENTS_URL is read per request: the local system learns the comments port after this module loads.
+    // It is optional, and unset in AWS (the stacks cannot give it on a first deploy): comments' sweep then cleans up.
+    context: (base) => createContext(base, comments, envOptional('COMMENTS_URL')),
+  }),
 );

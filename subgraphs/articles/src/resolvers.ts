@@ -1,29 +1,30 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { createBatchLoader, type DataLoader, type PageArgs, type RequestContext } from '@bff/kit';
+import { createBatchLoader, type PageArgs, type RequestContext, type SubgraphClient } from '@bff/kit';
 
+import { httpCommentsCleaner } from './commentsCleaner';
 import * as service from './service';
 import { type ArticleRecord, getArticles } from './store';
 
-export interface ArticlesContext extends RequestContext {
-  articles: DataLoader<string, ArticleRecord | null>;
-}
+export interface ArticlesContext extends RequestContext, service.ArticlesDeps {}
 
-export function createContext(base: RequestContext): ArticlesContext {
-  return { ...base, articles: createBatchLoader(getArticles) };
+export function createContext(base: RequestContext, commentsClient: SubgraphClient, commentsUrl: string | undefined): ArticlesContext {
+  return { ...base, articles: createBatchLoader(getArticles), comments: httpCommentsCleaner(commentsClient, commentsUrl, base) };
 }
 
 export const resolvers: GraphQLResolverMap<ArticlesContext> = {
   Query: {
     article: (_: unknown, { id }: { id: string }, context: ArticlesContext) => service.findArticle(context.articles, id),
     articles: (_: unknown, args: PageArgs) => service.listArticles(args),
+    pendingArticleDeletions: (_: unknown, { first }: { first: number }, context: ArticlesContext) =>
+      service.listPendingDeletions(context.caller, first),
   },
   Mutation: {
     createArticle: (_: unknown, { input }: { input: { title: string; body: string } }, context: ArticlesContext) =>
       service.createArticle(context.caller, input),
     updateArticle: (_: unknown, { id, input }: { id: string; input: { title?: string | null; body?: string | null } }, context: ArticlesContext) =>
       service.updateArticle(context.articles, context.caller, id, input),
-    deleteArticle: (_: unknown, { id }: { id: string }, context: ArticlesContext) =>
-      service.deleteArticle(context.articles, context.caller, id),
+    deleteArticle: (_: unknown, { id }: { id: string }, context: ArticlesContext) => service.deleteArticle(context, context.caller, id),
+    confirmArticleCleanup: (_: unknown, { id }: { id: string }, context: ArticlesContext) => service.confirmDeletionCleanup(context.caller, id),
   },
   Article: {
     __resolveReference: ({ id }: { id: string }, context: ArticlesContext) => service.findArticle(context.articles, id),

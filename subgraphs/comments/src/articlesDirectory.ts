@@ -1,8 +1,14 @@
 import { type CallIdentity, SubgraphError, type SubgraphClient } from '@bff/kit';
 
-/** Asks the articles service whether an article exists: the one fact comments needs from it. */
+import { COMMENTS_SERVICE_CALLER } from './serviceCallers';
+
+/** What comments needs from the articles service: whether an article exists, and which deleted ones still await clean-up. */
 export interface ArticlesDirectory {
   exists(articleId: string): Promise<boolean>;
+  /** Deleted articles whose comments may still be here, oldest first. */
+  pendingDeletions(first: number): Promise<string[]>;
+  /** Tells articles that a deleted article's comments are gone. */
+  confirmCleanup(articleId: string): Promise<void>;
 }
 
 /** The articles service did not answer the question. */
@@ -11,31 +17,52 @@ export class ArticlesUnavailableError extends Error {
 }
 
 const EXISTS_QUERY = 'query ArticleExists($id: ID!) { article(id: $id) { id } }';
+const PENDING_QUERY = 'query PendingArticleDeletions($first: Int!) { pendingArticleDeletions(first: $first) }';
+const CONFIRM_MUTATION = 'mutation ConfirmArticleCleanup($id: ID!) { confirmArticleCleanup(id: $id) }';
 
 /**
  * The articles subgraph over the kit's subgraph client (signed as the gateway
- * signs, SigV4 where enabled, timed out, retried, behind a breaker), on behalf
- * of the request being served, so the call can be followed in both services' logs.
+ * signs, SigV4 where enabled, timed out, retried for queries, behind a
+ * breaker). `exists` asks on behalf of the request being served, so the call
+ * can be followed in both services' logs; the clean-up calls are signed as the
+ * comments service, the one caller articles answers them for.
  */
 export function httpArticlesDirectory(client: SubgraphClient, url: string | undefined, identity: CallIdentity): ArticlesDirectory {
+  const asService: CallIdentity = { caller: { userId: COMMENTS_SERVICE_CALLER }, requestId: identity.requestId, correlationId: identity.correlationId };
+
+  /** The operation's one root field, or ArticlesUnavailableError for anything else. */
+  async function ask<T>(query: string, variables: Record<string, unknown>, kind: 'query' | 'mutation', as: CallIdentity): Promise<T> {
+    if (!url) throw new ArticlesUnavailableError('ARTICLES_URL is not set: comments cannot ask the articles service');
+    let text: string;
+    try {
+      ({ text } = await client.request({ url, body: JSON.stringify({ query, variables }), kind, identity: as }));
+    } catch (error) {
+      if (!(error instanceof SubgraphError)) throw error;
+      throw new ArticlesUnavailableError(`articles did not answer (${error.reason})`, { cause: error });
+    }
+    let body: { data?: Record<string, T> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+    try {
+      body = JSON.parse(text) as typeof body;
+    } catch (error) {
+      throw new ArticlesUnavailableError('articles answered something other than JSON', { cause: error });
+    }
+    const value = body.data ? Object.values(body.data)[0] : undefined;
+    if (value === undefined) {
+      const error = body.errors?.[0];
+      throw new ArticlesUnavailableError(`articles answered without data (${error?.extensions?.code ?? 'no code'}: ${error?.message ?? ''})`);
+    }
+    return value;
+  }
+
   return {
     async exists(articleId) {
-      if (!url) throw new ArticlesUnavailableError('ARTICLES_URL is not set: comments cannot check that articles exist');
-      let text: string;
-      try {
-        ({ text } = await client.request({ url, body: JSON.stringify({ query: EXISTS_QUERY, variables: { id: articleId } }), kind: 'query', identity }));
-      } catch (error) {
-        if (!(error instanceof SubgraphError)) throw error;
-        throw new ArticlesUnavailableError(`articles did not answer (${error.reason})`, { cause: error });
-      }
-      let body: { data?: { article?: { id: string } | null } };
-      try {
-        body = JSON.parse(text) as typeof body;
-      } catch (error) {
-        throw new ArticlesUnavailableError('articles answered something other than JSON', { cause: error });
-      }
-      if (body.data?.article === undefined) throw new ArticlesUnavailableError('articles answered without data');
-      return body.data.article !== null;
+      return (await ask<{ id: string } | null>(EXISTS_QUERY, { id: articleId }, 'query', identity)) !== null;
+    },
+    async pendingDeletions(first) {
+      return ask<string[]>(PENDING_QUERY, { first }, 'query', asService);
+    },
+    async confirmCleanup(articleId) {
+      await ask<boolean>(CONFIRM_MUTATION, { id: articleId }, 'mutation', asService);
     },
   };
 }

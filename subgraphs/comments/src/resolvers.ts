@@ -1,24 +1,30 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { createBatchLoader, DataLoader, type PageArgs, type RequestContext, type SubgraphClient } from '@bff/kit';
 
+import { ArticleCleanupSweep } from './articleCleanupSweep';
 import { httpArticlesDirectory } from './articlesDirectory';
 import * as service from './service';
-import { type CommentRecord, getCommentCounts, getComments } from './store';
+import { type CommentRecord, getComments } from './store';
 
 export interface CommentsContext extends RequestContext, service.CommentsDeps {
   commentCounts: DataLoader<string, number>;
 }
 
+/** Per process, like the client: one sweep at a time, however many requests arrive. */
+export const cleanupSweep = new ArticleCleanupSweep();
+
 export function createContext(base: RequestContext, articlesClient: SubgraphClient, articlesUrl: string | undefined): CommentsContext {
+  const articles = httpArticlesDirectory(articlesClient, articlesUrl, base);
+  cleanupSweep.maybeStart(articles, base.logger);
   return {
     ...base,
     comments: createBatchLoader(getComments),
     // All commentCount fields of a request in one BatchGetItem per 100 articles.
     commentCounts: new DataLoader<string, number>(async (ids) => {
-      const counts = new Map((await getCommentCounts(ids)).map(({ id, count }) => [id, count]));
+      const counts = await service.readCommentCounts(ids);
       return ids.map((id) => counts.get(id) ?? 0);
     }),
-    articles: httpArticlesDirectory(articlesClient, articlesUrl, base),
+    articles,
   };
 }
 
@@ -33,6 +39,8 @@ export const resolvers: GraphQLResolverMap<CommentsContext> = {
     addComment: (_: unknown, { input }: { input: { articleId: string; body: string } }, context: CommentsContext) =>
       service.addComment(context, context.caller, input),
     deleteComment: (_: unknown, { id }: { id: string }, context: CommentsContext) => service.deleteComment(context, context.caller, id),
+    purgeArticleComments: (_: unknown, { articleId }: { articleId: string }, context: CommentsContext) =>
+      service.purgeArticleComments(context.caller, articleId),
   },
   Comment: {
     __resolveReference: ({ id }: { id: string }, context: CommentsContext) => service.findComment(context.comments, id),

@@ -1,9 +1,8 @@
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   batchGetItems,
   type Connection,
   documentClient,
-  envString,
   isConditionalCheckFailure,
   mapConnection,
   type PageRequest,
@@ -12,6 +11,11 @@ import {
 } from '@bff/kit';
 
 import { commentsTable } from './table';
+import { tableName } from './tableName';
+
+export { tableName };
+// The demo seed writes comments and their counts directly, with nothing else running.
+export { addToCommentCount } from './commentCountStore';
 
 /** A comment as stored. */
 export interface CommentRecord {
@@ -28,11 +32,9 @@ interface CommentItem extends CommentRecord {
   createdKey: string;
 }
 
-export const tableName = (): string => envString('COMMENTS_TABLE', 'comments');
-
 const FEED = 'COMMENT';
 const commentKey = (id: string) => ({ pk: `COMMENT#${id}` });
-const countKey = (articleId: string) => ({ pk: `COUNT#${articleId}` });
+const deletedArticleKey = (articleId: string) => ({ pk: `DELETED_ARTICLE#${articleId}` });
 
 function toRecord({ id, body, articleId, authorId, createdAt }: CommentItem): CommentRecord {
   return { id, body, articleId, authorId, createdAt };
@@ -43,10 +45,10 @@ export async function getComments(ids: readonly string[]): Promise<CommentRecord
   return items.map(toRecord);
 }
 
-/** Comment counts of many articles in BatchGetItem calls; an article with none is absent. */
-export async function getCommentCounts(articleIds: readonly string[]): Promise<{ id: string; count: number }[]> {
-  const items = await batchGetItems<{ pk: string; count: number }>(tableName(), articleIds.map(countKey));
-  return items.map((item) => ({ id: item.pk.slice('COUNT#'.length), count: item.count }));
+/** One comment, read consistently (before deleting it); null when there is none. */
+export async function getComment(id: string): Promise<CommentRecord | null> {
+  const output = await documentClient().send(new GetCommand({ TableName: tableName(), Key: commentKey(id), ConsistentRead: true }));
+  return output.Item ? toRecord(output.Item as CommentItem) : null;
 }
 
 type Listing = { index: 'byArticle' | 'byAuthor' | 'byCreated'; partition: string };
@@ -78,19 +80,6 @@ export async function putComment(comment: CommentRecord): Promise<boolean> {
   });
 }
 
-/** Adds `delta` to an article's comment count in one atomic update. */
-export async function addToCommentCount(articleId: string, delta: number): Promise<void> {
-  await documentClient().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: countKey(articleId),
-      UpdateExpression: 'ADD #count :delta',
-      ExpressionAttributeNames: { '#count': 'count' },
-      ExpressionAttributeValues: { ':delta': delta },
-    }),
-  );
-}
-
 /** Deletes the comment if `authorId` wrote it, returning it; null when the condition failed. */
 export async function deleteComment(id: string, authorId: string): Promise<CommentRecord | null> {
   try {
@@ -108,4 +97,54 @@ export async function deleteComment(id: string, authorId: string): Promise<Comme
     if (isConditionalCheckFailure(error)) return null;
     throw error;
   }
+}
+
+/**
+ * Remembers that the article is gone (`DELETED_ARTICLE#<id>`, kept: a few bytes
+ * an article), so that a comment written while its article was being deleted
+ * finds out and goes too.
+ */
+export async function markArticleDeleted(articleId: string, deletedAt: string): Promise<void> {
+  await documentClient().send(new PutCommand({ TableName: tableName(), Item: { ...deletedArticleKey(articleId), deletedAt } }));
+}
+
+/** Whether the article was deleted (read consistently: it decides whether a new comment stays). */
+export async function isArticleDeleted(articleId: string): Promise<boolean> {
+  const output = await documentClient().send(
+    new GetCommand({ TableName: tableName(), Key: deletedArticleKey(articleId), ConsistentRead: true, ProjectionExpression: 'pk' }),
+  );
+  return output.Item !== undefined;
+}
+
+/** Deletes comments by id, 25 at a time (DeleteItem: the one write the service's role already has for comments). */
+async function deleteCommentItems(ids: string[]): Promise<void> {
+  for (let start = 0; start < ids.length; start += 25) {
+    await Promise.all(
+      ids.slice(start, start + 25).map((id) => documentClient().send(new DeleteCommand({ TableName: tableName(), Key: commentKey(id) }))),
+    );
+  }
+}
+
+/** Deletes every comment of the article, a page of 100 at a time; returns how many it deleted. */
+export async function deleteCommentsOfArticle(articleId: string): Promise<number> {
+  let deleted = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const output = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: commentsOfArticle(articleId).index,
+        KeyConditionExpression: 'articleId = :articleId',
+        ExpressionAttributeValues: { ':articleId': articleId },
+        ProjectionExpression: 'id',
+        Limit: 100,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const ids = ((output.Items ?? []) as { id: string }[]).map((item) => item.id);
+    await deleteCommentItems(ids);
+    deleted += ids.length;
+    startKey = output.LastEvaluatedKey;
+  } while (startKey);
+  return deleted;
 }

@@ -1,11 +1,13 @@
 import type { TableDefinition } from '@bff/kit';
 
 /**
- * The comments table. Items: `COMMENT#<id>` (a comment) and `COUNT#<articleId>`
- * (an article's comment count, kept with atomic ADDs). Indexes list comments
- * newest first by article, by author, and all of them (`feed` = `COMMENT`), on
- * the sort key `createdKey` = `<createdAt>#<id>`. Count items have none of the
- * index attributes, so they never appear in a list.
+ * The comments table. Items: `COMMENT#<id>` (a comment), `COUNT#<articleId>`
+ * (an article's comment count, with the changes being made to it: see
+ * `commentCountStore.ts`) and `DELETED_ARTICLE#<articleId>` (an article whose
+ * comments were removed). Indexes list comments newest first by article, by
+ * author, and all of them (`feed` = `COMMENT`), on the sort key `createdKey` =
+ * `<createdAt>#<id>`. The other items have none of the index attributes, so
+ * they never appear in a list.
  */
 export const commentsTable: TableDefinition = {
   partitionKey: { name: 'pk', type: 'S' },

@@ -1,0 +1,52 @@
+import { envInt, type Logger } from '@bff/kit';
+
+import { type ArticlesDirectory, ArticlesUnavailableError } from './articlesDirectory';
+import { purgeArticle } from './service';
+
+/** How many deleted articles one pass cleans up at most. */
+const PASS_SIZE = 25;
+
+/**
+ * Removes the comments of articles deleted while this service could not be
+ * told (it was down, or articles has no COMMENTS_URL): from ordinary requests,
+ * at most one pass every `ARTICLE_CLEANUP_SWEEP_SECONDS` (default 10; 0: on
+ * every request) per process, one at a time, in the background so that no
+ * reader waits. A pass asks articles for its pending deletions (one call),
+ * purges each and confirms it. In Lambda a pass that outlives its request
+ * resumes when the instance next runs; what it could not finish, the next does.
+ */
+export class ArticleCleanupSweep {
+  private lastStarted = Number.NEGATIVE_INFINITY;
+  private running: Promise<number> | undefined;
+
+  /** Starts a pass if one is due and none is running. */
+  maybeStart(articles: ArticlesDirectory, logger: Logger, now = Date.now()): void {
+    if (this.running || now - this.lastStarted < envInt('ARTICLE_CLEANUP_SWEEP_SECONDS', 10) * 1000) return;
+    this.lastStarted = now;
+    this.running = this.pass(articles, logger).finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  /** Resolves when the pass in progress, if any, has ended (tests wait for it rather than for time). */
+  async idle(): Promise<void> {
+    await this.running;
+  }
+
+  /** One pass; resolves with how many deleted articles it cleaned up, and never rejects. */
+  private async pass(articles: ArticlesDirectory, logger: Logger): Promise<number> {
+    let cleaned = 0;
+    try {
+      for (const articleId of await articles.pendingDeletions(PASS_SIZE)) {
+        const removed = await purgeArticle(articleId);
+        await articles.confirmCleanup(articleId);
+        logger.info('Removed the comments of a deleted article', { articleId, commentsRemoved: removed });
+        cleaned++;
+      }
+    } catch (error) {
+      if (error instanceof ArticlesUnavailableError) logger.warn('Could not finish cleaning up deleted articles', { error });
+      else logger.error('Cleaning up deleted articles failed', { error: error as Error });
+    }
+    return cleaned;
+  }
+}
