@@ -8,7 +8,7 @@ import { handler as commentsHandler } from '@bff/comments';
 import { tableName as commentsTableName } from '@bff/comments/store';
 import { commentsTable } from '@bff/comments/table';
 import { createGatewayHandler, type GatewayConfig, LocalFileRegistry, readGatewayConfig } from '@bff/gateway';
-import { type ApiGatewayHandler, type TableDefinition, writeFileAtomic } from '@bff/kit';
+import { type ApiGatewayHandler, idempotencyTable, idempotencyTableName, type TableDefinition, writeFileAtomic } from '@bff/kit';
 import { type LocalLambdaServer, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
 import { handler as usersHandler } from '@bff/users';
 import { tableName as usersTableName } from '@bff/users/store';
@@ -97,7 +97,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
     // The handlers read DYNAMODB_ENDPOINT: every service in this process shares the one store.
     const store = await startLocalStoreWithTables(
-      SERVICES.map((service) => ({ tableName: service.tableName(), definition: service.table })),
+      SERVICES.flatMap((service) => [
+        { tableName: service.tableName(), definition: service.table },
+        // Each service's own idempotency table, named as its handler names it.
+        { tableName: idempotencyTableName(service.name), definition: idempotencyTable },
+      ]),
       options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {},
     );
     closers.push(() => store.close());

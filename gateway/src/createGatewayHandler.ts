@@ -6,6 +6,7 @@ import {
   createLambdaGraphQLHandler,
   createLogger,
   graphqlErrorBody,
+  idempotencyKeyOf,
 } from '@bff/kit';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
@@ -84,7 +85,11 @@ export function createGatewayHandler(options: GatewayOptions): GatewayHandler {
     });
     const handle = createLambdaGraphQLHandler(server, logger, {
       identify: callerFromBearerToken,
-      buildContext: (context) => context,
+      // The frontend's Idempotency-Key (a malformed one is refused here, before any subgraph is called).
+      buildContext: (context, event) => {
+        const idempotencyKey = idempotencyKeyOf(event);
+        return idempotencyKey === undefined ? context : { ...context, idempotencyKey };
+      },
     });
     return { handle, engine };
   }

@@ -61,7 +61,7 @@ export class GraphqlHttpApi extends Construct {
             corsPreflight: {
               allowOrigins: corsOrigins,
               allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
-              allowHeaders: ['content-type', 'authorization', 'x-correlation-id', 'apollo-require-preflight', 'x-apollo-operation-name'],
+              allowHeaders: ['content-type', 'authorization', 'idempotency-key', 'x-correlation-id', 'apollo-require-preflight', 'x-apollo-operation-name'],
               exposeHeaders: ['x-request-id'],
               allowCredentials: true,
               maxAge: Duration.minutes(10),

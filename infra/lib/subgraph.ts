@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { TableDefinition } from '@bff/kit';
+import { idempotencyTable, idempotencyTableEnv, type TableDefinition } from '@bff/kit';
 import { Aws, CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -51,6 +51,9 @@ export const TABLE_ACTIONS = [
   'dynamodb:DeleteItem',
 ];
 
+/** The actions Powertools' DynamoDB persistence layer uses on an idempotency table. */
+export const IDEMPOTENCY_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+
 export interface SubgraphProps {
   settings: AppSettings;
   service: SubgraphService;
@@ -74,6 +77,8 @@ function publishedApiId(scope: Construct, settings: AppSettings, subgraph: strin
  */
 export class Subgraph extends Construct {
   readonly table: TableV2;
+  /** Where its mutations' results are kept for repeats of their idempotency key (expired by TTL). */
+  readonly idempotencyTable: TableV2;
   readonly role: Role;
   readonly function: GraphqlFunction;
   readonly http: GraphqlHttpApi;
@@ -88,16 +93,24 @@ export class Subgraph extends Construct {
     const gatewayRole = props.gatewayRole ?? Role.fromRoleName(this, 'GatewayRole', gatewayRoleName(settings, Aws.REGION));
 
     this.table = tableFromDefinition(this, 'Table', { tableName: `${app}-${stage}-${service.name}`, definition: service.table, retain });
+    // Records of a day at most: nothing to keep when the stack goes, whatever the stage.
+    this.idempotencyTable = tableFromDefinition(this, 'IdempotencyTable', {
+      tableName: `${app}-${stage}-${service.name}-idempotency`,
+      definition: idempotencyTable,
+      retain: false,
+    });
 
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `The ${service.name} subgraph (${stage}): its own table, log group and the auth secret, nothing else`,
+      description: `The ${service.name} subgraph (${stage}): its own tables, log group and the auth secret, nothing else`,
     });
     this.table.grant(this.role, ...TABLE_ACTIONS);
+    this.idempotencyTable.grant(this.role, ...IDEMPOTENCY_TABLE_ACTIONS);
     this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [authSecretArn] }));
 
     const environment: Record<string, string> = {
       [service.tableEnv]: this.table.tableName,
+      [idempotencyTableEnv(service.name)]: this.idempotencyTable.tableName,
       AUTH_SECRET_ARN: authSecretArn,
       POWERTOOLS_SERVICE_NAME: service.name,
     };

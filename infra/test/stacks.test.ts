@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { idempotencyTable, idempotencyTableEnv } from '@bff/kit';
 import { createTableInput } from '@bff/kit/local';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 
 import { findRepoRoot } from '../lib/repoRoot';
 import { SERVICES } from '../lib/services';
-import { TABLE_ACTIONS } from '../lib/subgraph';
+import { IDEMPOTENCY_TABLE_ACTIONS, TABLE_ACTIONS } from '../lib/subgraph';
 import { createTestApp, flatten } from './support/testApp';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
@@ -40,7 +41,11 @@ it('makes one stack per service, the gateway and the shared stack, named <app>-<
 
 describe.each(SERVICES)('the $name subgraph stack', (service) => {
   const t = template(`bff-dev-${service.name}`);
-  const [tableId, table] = only(t, 'AWS::DynamoDB::GlobalTable');
+  // Two tables: the service's own, and the one its mutations' idempotency records go in.
+  const tables = Object.entries(t.findResources('AWS::DynamoDB::GlobalTable')) as [string, Resource][];
+  const tableNamed = (name: string): [string, Resource] => tables.find(([, resource]) => resource.Properties.TableName === name)!;
+  const [tableId, table] = tableNamed(`bff-dev-${service.name}`);
+  const [idempotencyTableId, idempotencyTableResource] = tableNamed(`bff-dev-${service.name}-idempotency`);
   const [roleId] = only(t, 'AWS::IAM::Role');
   // The function's log group is the one with a name; the API's access log group has none.
   const [logGroupId, logGroup] = (
@@ -60,6 +65,7 @@ describe.each(SERVICES)('the $name subgraph stack', (service) => {
         Variables: Match.objectLike({
           NODE_ENV: 'production',
           [service.tableEnv]: { Ref: tableId },
+          [idempotencyTableEnv(service.name)]: { Ref: idempotencyTableId },
           AUTH_SECRET_ARN: { Ref: Match.stringLikeRegexp('^SsmParameterValuebffdevsharedauthsecretarn') },
           POWERTOOLS_SERVICE_NAME: service.name,
         }),
@@ -107,15 +113,39 @@ describe.each(SERVICES)('the $name subgraph stack', (service) => {
     );
   });
 
-  it('lets its role touch its own table, log group and the auth secret, and nothing else', () => {
+  it('has exactly those two tables', () => {
+    expect(tables.map(([id]) => id).sort()).toEqual([tableId, idempotencyTableId].sort());
+  });
+
+  it('builds its idempotency table from the kit\'s shared definition (Powertools\' layout), with TTL on `expiration`', () => {
+    const props = idempotencyTableResource.Properties as { TableName: string; KeySchema: unknown; AttributeDefinitions: unknown; GlobalSecondaryIndexes?: unknown };
+    const local = createTableInput(props.TableName, idempotencyTable);
+    expect(props.KeySchema).toEqual([{ AttributeName: 'id', KeyType: 'HASH' }]);
+    expect(props.KeySchema).toEqual(local.KeySchema);
+    expect(props.AttributeDefinitions).toEqual(local.AttributeDefinitions);
+    expect(props.GlobalSecondaryIndexes).toBeUndefined();
+    expect(idempotencyTableResource.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
+    });
+    // Records that live a day: nothing to keep when the stack goes.
+    expect(idempotencyTableResource.DeletionPolicy).toBe('Delete');
+  });
+
+  it('lets its role touch its own two tables, log group and the auth secret, and nothing else', () => {
     const statements = (
       Object.entries(t.findResources('AWS::IAM::Policy')) as [string, Resource][]
     )
       .filter(([, policy]) => flatten((policy.Properties.Roles as unknown[])[0]) === `\${${roleId}}`)
       .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
     const table = `\${${tableId}.Arn}`;
+    const idempotency = `\${${idempotencyTableId}.Arn}`;
+    // Each table in a statement of its own, with the actions its code uses.
+    const ownTables = new Map<string, { resources: string[]; actions: string[] }>([
+      [table, { resources: service.table.globalIndexes?.length ? [table, `${table}/index/*`] : [table], actions: TABLE_ACTIONS }],
+      [idempotency, { resources: [idempotency], actions: IDEMPOTENCY_TABLE_ACTIONS }],
+    ]);
     const allowed = new Map<string, string[]>([
-      ['dynamodb', service.table.globalIndexes?.length ? [table, `${table}/index/*`] : [table]],
       ['logs', [`\${${logGroupId}.Arn}`]],
       ['secretsmanager', [expect.stringMatching(/^\$\{SsmParameterValuebffdevsharedauthsecretarn/)]],
       ...(service.calls?.length
@@ -123,16 +153,23 @@ describe.each(SERVICES)('the $name subgraph stack', (service) => {
         : []),
     ]);
     const seen = new Set<string>();
+    const tablesSeen = new Set<string>();
     for (const statement of statements) {
       expect(statement.Effect).toBe('Allow');
       const prefix = actions(statement)[0]!.split(':')[0]!;
       seen.add(prefix);
       expect(actions(statement).every((action) => action.startsWith(`${prefix}:`) && !action.includes('*'))).toBe(true);
-      expect(resources(statement)).toEqual(allowed.get(prefix));
+      if (prefix === 'dynamodb') {
+        const own = ownTables.get(resources(statement)[0]!);
+        expect(resources(statement)).toEqual(own?.resources);
+        expect([...actions(statement)].sort()).toEqual([...own!.actions].sort());
+        tablesSeen.add(resources(statement)[0]!);
+      } else {
+        expect(resources(statement)).toEqual(allowed.get(prefix));
+      }
     }
-    expect([...seen].sort()).toEqual([...allowed.keys()].sort());
-    const dynamo = statements.find((statement) => actions(statement)[0]!.startsWith('dynamodb:'))!;
-    expect([...actions(dynamo)].sort()).toEqual([...TABLE_ACTIONS].sort());
+    expect([...seen].sort()).toEqual(['dynamodb', ...allowed.keys()].sort());
+    expect([...tablesSeen].sort()).toEqual([table, idempotency].sort());
   });
 
   it('publishes its URL and SDL in the registry, and its API id for other callers', () => {
@@ -193,7 +230,11 @@ describe('the gateway stack', () => {
       ['POST /graphql', 'NONE'],
     ]);
     t.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://app.example.com', 'https://admin.example.com'] }),
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['https://app.example.com', 'https://admin.example.com'],
+        // The frontend sends each mutation with its Idempotency-Key.
+        AllowHeaders: Match.arrayWith(['authorization', 'idempotency-key']),
+      }),
     });
   });
 

@@ -1,4 +1,5 @@
 import type { TypedDocumentString } from '../gql/graphql';
+import { type Attempt, IDEMPOTENCY_HEADER, isRetryableAnswer, newIdempotencyKey, retrying } from './mutationRetry';
 import { getToken, setToken } from './token';
 
 /** The gateway: the only server this app talks to. */
@@ -65,9 +66,10 @@ function readErrors(body: unknown): GraphQLError[] {
 const toError = ({ code, message, subgraph, retryAfterSeconds }: GraphQLError, status: number) =>
   new ApiError(code ?? 'UNKNOWN_ERROR', message, status, { subgraph, retryAfterSeconds });
 
-async function post(query: string, variables: unknown, token: string | null): Promise<Reply> {
+async function post(query: string, variables: unknown, token: string | null, idempotencyKey?: string): Promise<Reply> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token !== null) headers.authorization = `Bearer ${token}`;
+  if (idempotencyKey !== undefined) headers[IDEMPOTENCY_HEADER] = idempotencyKey;
   let response: Response;
   try {
     response = await fetch(GATEWAY_URL, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
@@ -81,6 +83,23 @@ async function post(query: string, variables: unknown, token: string | null): Pr
     body = undefined;
   }
   return { status: response.status, data: isRecord(body) ? body.data : undefined, errors: readErrors(body) };
+}
+
+/** A mutation attempt worth repeating with its key: no answer at all, or one that leaves the outcome open. */
+function mutationRetryable(outcome: Attempt<Reply>): boolean {
+  if ('error' in outcome) return outcome.error instanceof ApiError && outcome.error.code === 'NETWORK_ERROR';
+  const { status, data, errors } = outcome.answer;
+  return isRetryableAnswer({ status, hasData: data !== undefined && data !== null, errorCodes: errors.map((error) => error.code) });
+}
+
+/**
+ * Sends a query once; a mutation with a fresh idempotency key (this call is one user
+ * action), retried with that same key while the answer leaves its outcome open.
+ */
+function sender(query: string, variables: unknown): (token: string | null) => Promise<Reply> {
+  if (!/^\s*mutation\b/m.test(query)) return (token) => post(query, variables, token);
+  const idempotencyKey = newIdempotencyKey();
+  return (token) => retrying(() => post(query, variables, token, idempotencyKey), mutationRetryable);
 }
 
 /** A non-2xx answer without a GraphQL error in it (e.g. from API Gateway itself). */
@@ -98,19 +117,20 @@ export interface PartialResult<R> {
 
 /**
  * Runs one of the generated operations against the gateway, sending its text exactly as
- * generated. Returns the data with the errors that came with it: when a service is down the
- * gateway answers what the others gave, its fields null (e.g. an article's comments), and an
- * error naming it. Throws an ApiError when there is no data at all.
+ * generated; a mutation carries an Idempotency-Key and is retried with it (see mutationRetry.ts).
+ * Returns the data with the errors that came with it: when a service is down the gateway answers
+ * what the others gave, its fields null (e.g. an article's comments), and an error naming it.
+ * Throws an ApiError when there is no data at all.
  */
 export async function executeWithErrors<R, V>(document: TypedDocumentString<R, V>, variables: V): Promise<PartialResult<R>> {
-  const query = document.toString();
+  const send = sender(document.toString(), variables);
   const token = getToken();
-  let reply = await post(query, variables, token);
+  let reply = await send(token);
   // A 401 means the gateway refused the token itself (expired or invalid) before running anything:
   // forget it, and ask again as a visitor so that pages anyone may see still load.
   if (token !== null && reply.status === 401 && reply.errors[0]?.code === 'UNAUTHENTICATED') {
     if (getToken() === token) setToken(null);
-    reply = await post(query, variables, null);
+    reply = await send(null);
   }
   const status = reply.status;
   if (reply.data !== undefined && reply.data !== null) {

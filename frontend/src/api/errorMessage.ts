@@ -35,6 +35,8 @@ const MESSAGES: Partial<Record<string, string | ((error: ApiError) => string)>> 
   QUERY_TOO_COSTLY: 'This asks the server for too much at once, and it refused. Try a smaller page.',
   PAYLOAD_TOO_LARGE: 'That is too long to send.',
   OPERATION_NOT_TRUSTED: 'This version of the app is out of date. Reload the page and try again.',
+  // Still running after the client's own retries (see mutationRetry.ts): it will be saved once at most.
+  REQUEST_IN_PROGRESS: 'This is still being saved. Check again in a moment before trying again.',
 };
 
 /**

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
-const ALLOWED_HEADERS = 'content-type, authorization, x-correlation-id, apollo-require-preflight, x-apollo-operation-name';
+const ALLOWED_HEADERS = 'content-type, authorization, idempotency-key, x-correlation-id, apollo-require-preflight, x-apollo-operation-name';
 
 /** CORS for the configured origins only; any other origin gets no CORS headers, so browsers refuse it. */
 export function corsHeaders(origins: string[], event: APIGatewayProxyEventV2): Record<string, string> {

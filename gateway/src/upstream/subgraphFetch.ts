@@ -14,6 +14,7 @@ export function identityOf(context: Partial<GatewayContext> | undefined): CallId
     requestId: context.requestId,
     correlationId: context.correlationId ?? context.requestId,
     ...(context.sourceIp ? { sourceIp: context.sourceIp } : {}),
+    ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
   };
 }
 

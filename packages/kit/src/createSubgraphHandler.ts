@@ -9,6 +9,7 @@ import type { InternalCall } from './auth/internalSignature';
 import { InternalSignatureError, readInternalCall } from './auth/readInternalCall';
 import { type ApiGatewayHandler, baseServerOptions, createLambdaGraphQLHandler } from './createLambdaGraphQLHandler';
 import { graphqlErrorBody } from './graphqlErrorBody';
+import { type IdempotencyOptions, idempotentMutations } from './idempotency/idempotentMutations';
 import { createLogger } from './logger';
 import type { RequestContext } from './requestContext';
 
@@ -20,6 +21,11 @@ export interface SubgraphOptions<TContext extends RequestContext> {
   resolvers: GraphQLResolverMap<TContext>;
   /** Adds per-request state (loaders, the caller) to the shared request context. */
   context?: (base: RequestContext, event: APIGatewayProxyEventV2) => TContext | Promise<TContext>;
+  /**
+   * Makes every mutation idempotent: a request that carries an idempotency key
+   * (signed by the gateway) runs once per key, and its repeats get the first result.
+   */
+  idempotency?: IdempotencyOptions;
 }
 
 /** SDL + resolvers → federation subgraph schema → Apollo Server → API Gateway v2 Lambda handler. */
@@ -28,7 +34,8 @@ export function createSubgraphHandler<TContext extends RequestContext>(
 ): ApiGatewayHandler {
   const logger = createLogger(options.name);
   // buildSubgraphSchema is not generic in the context type; our resolvers are typed against TContext.
-  const resolvers = options.resolvers as GraphQLResolverMap<unknown>;
+  const ownResolvers = options.idempotency ? idempotentMutations(options.name, options.resolvers, options.idempotency) : options.resolvers;
+  const resolvers = ownResolvers as GraphQLResolverMap<unknown>;
   const schema = buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers });
   const base = baseServerOptions<TContext>(logger);
   const server = new ApolloServer<TContext>({
@@ -43,7 +50,12 @@ export function createSubgraphHandler<TContext extends RequestContext>(
     identify: (event) => Promise.resolve(calls.get(event)?.caller ?? null),
     // A signer that knows the client (the gateway) signs its address; a service calling another does not.
     sourceIp: (event) => calls.get(event)?.sourceIp ?? event.requestContext.http.sourceIp,
-    buildContext: options.context ?? ((base: RequestContext) => base as TContext),
+    buildContext: (base, event) => {
+      // The key the gateway signed, never a header of the request: only the gateway decides it.
+      const idempotencyKey = calls.get(event)?.idempotencyKey;
+      const withKey: RequestContext = idempotencyKey === undefined ? base : { ...base, idempotencyKey };
+      return options.context ? options.context(withKey, event) : (withKey as TContext);
+    },
   });
   return async (event, context) => {
     try {

@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'SERVICE_UNAVAILABLE'
-  | 'TOO_MANY_REQUESTS';
+  | 'TOO_MANY_REQUESTS'
+  | 'REQUEST_IN_PROGRESS';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -48,4 +49,14 @@ export class TooManyRequestsError extends DomainError {
     super(message, options);
     this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
+}
+
+/**
+ * A request with this idempotency key is still running: nothing new was done.
+ * Sending it again with the same key, in a moment, gets its result.
+ */
+export class RequestInProgressError extends DomainError {
+  readonly code = 'REQUEST_IN_PROGRESS';
+  /** Tells the client that trying again (with the same key) is safe and worth it. */
+  readonly retryable = true;
 }

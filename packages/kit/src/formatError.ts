@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
-import { DomainError, TooManyRequestsError } from './errors';
+import { DomainError, RequestInProgressError, TooManyRequestsError } from './errors';
 
 /** Codes whose message is written for the client and safe to show as it is. */
 const CLIENT_CODES = new Set([
@@ -16,6 +16,7 @@ const CLIENT_CODES = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'TOO_MANY_REQUESTS',
+  'REQUEST_IN_PROGRESS',
 ]);
 
 export const INTERNAL_MESSAGE = 'Internal server error.';
@@ -42,6 +43,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const where = { locations: formatted.locations, path: formatted.path };
   if (original instanceof TooManyRequestsError) {
     return { message: original.message, ...where, extensions: { code: original.code, retryAfterSeconds: original.retryAfterSeconds } };
+  }
+  if (original instanceof RequestInProgressError) {
+    return { message: original.message, ...where, extensions: { code: original.code, retryable: original.retryable } };
   }
   if (original instanceof DomainError) {
     return { message: original.message, ...where, extensions: { code: original.code } };

@@ -15,6 +15,7 @@ export * from './demoId';
 export * from './errors';
 export * from './failClosed';
 export * from './graphqlErrorBody';
+export * from './idempotency';
 export * from './loaders';
 export * from './logger';
 export * from './pagination';

@@ -19,6 +19,14 @@ export interface RequestContext {
    * direct caller's). For per-client limits, not proof of who is calling.
    */
   sourceIp: string;
+  /**
+   * The frontend's `Idempotency-Key` for this request, when it sent one: at the
+   * gateway, read from the header; in a subgraph, the one the gateway signed (a
+   * subgraph never reads the header). Mutations answer a repeat with the first result.
+   */
+  idempotencyKey?: string;
+  /** The Lambda invocation's context: its remaining time bounds work that must finish within it. */
+  lambdaContext: Context;
 }
 
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -42,5 +50,6 @@ export function createRequestContext(
     logger: logger.createChild({ persistentKeys: { requestId, correlationId } }),
     caller,
     sourceIp,
+    lambdaContext,
   };
 }

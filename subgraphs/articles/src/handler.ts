@@ -8,6 +8,7 @@ import {
   envOptional,
   failClosed,
   iamSigningEnabled,
+  idempotencyTableName,
   SubgraphClient,
 } from '@bff/kit';
 
@@ -33,5 +34,6 @@ export const handler = failClosed(
     // COMMENTS_URL is read per request: the local system learns the comments port after this module loads.
     // It is optional, and unset in AWS (the stacks cannot give it on a first deploy): comments' sweep then cleans up.
     context: (base) => createContext(base, comments, envOptional('COMMENTS_URL')),
+    idempotency: { tableName: () => idempotencyTableName('articles') },
   }),
 );

@@ -8,6 +8,7 @@ import {
   envOptional,
   failClosed,
   iamSigningEnabled,
+  idempotencyTableName,
   SubgraphClient,
 } from '@bff/kit';
 
@@ -33,5 +34,6 @@ export const handler = failClosed(
     resolvers,
     // ARTICLES_URL is read per request: the local system learns the articles port after this module loads.
     context: (base) => createContext(base, articles, envOptional('ARTICLES_URL')),
+    idempotency: { tableName: () => idempotencyTableName('comments') },
   }),
 );

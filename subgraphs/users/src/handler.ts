@@ -1,4 +1,4 @@
-import { authSecrets, createSubgraphHandler, failClosed } from '@bff/kit';
+import { authSecrets, createSubgraphHandler, failClosed, idempotencyTableName } from '@bff/kit';
 
 import typeDefs from '../schema.graphql';
 import { createContext, resolvers } from './resolvers';
@@ -7,5 +7,11 @@ import { createContext, resolvers } from './resolvers';
 export const handler = failClosed(
   'users',
   { productionEnv: ['USERS_TABLE'], secrets: [authSecrets] },
-  createSubgraphHandler({ name: 'users', typeDefs, resolvers, context: createContext }),
+  createSubgraphHandler({
+    name: 'users',
+    typeDefs,
+    resolvers,
+    context: createContext,
+    idempotency: { tableName: () => idempotencyTableName('users') },
+  }),
 );

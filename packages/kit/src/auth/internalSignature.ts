@@ -19,6 +19,8 @@ interface SignedClaims {
   nonce: string;
   /** The frontend client's address at the edge, when the signer knows it. */
   ip?: string;
+  /** The frontend's Idempotency-Key, on the calls of a mutation that carried one. */
+  idem?: string;
 }
 
 /** What a valid signature vouches for. */
@@ -27,6 +29,11 @@ export interface InternalCall {
   requestId: string;
   /** The address the request reached the gateway from: per-client limits (login attempts) key on it. */
   sourceIp?: string;
+  /**
+   * The client's idempotency key for this mutation: the subgraph answers a repeat
+   * of it with the first result. Signed, so only the gateway decides it.
+   */
+  idempotencyKey?: string;
 }
 
 /** The call is not one the gateway signed: missing, forged, stale, replayed or for another body. */
@@ -42,8 +49,8 @@ function mac(secret: Uint8Array, payload: string, body: string): Buffer {
 
 /**
  * Signs one call: HMAC-SHA256 over the caller, the request id, the source IP
- * (when given), the time, a nonce and a digest of the exact body, so the header
- * is good for this body, once, for a short while.
+ * and the idempotency key (when given), the time, a nonce and a digest of the
+ * exact body, so the header is good for this body, once, for a short while.
  */
 export function signInternalCall(call: InternalCall, body: string, secret: Uint8Array, now = Date.now()): string {
   const claims: SignedClaims = {
@@ -52,6 +59,7 @@ export function signInternalCall(call: InternalCall, body: string, secret: Uint8
     ts: now,
     nonce: randomBytes(12).toString('base64url'),
     ...(call.sourceIp === undefined ? {} : { ip: call.sourceIp }),
+    ...(call.idempotencyKey === undefined ? {} : { idem: call.idempotencyKey }),
   };
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return `v1.${payload}.${mac(secret, payload, body).toString('base64url')}`;
@@ -105,5 +113,6 @@ export function verifyInternalCall(
     caller: typeof claims.sub === 'string' ? { userId: claims.sub } : null,
     requestId: String(claims.rid),
     ...(typeof claims.ip === 'string' ? { sourceIp: claims.ip } : {}),
+    ...(typeof claims.idem === 'string' ? { idempotencyKey: claims.idem } : {}),
   };
 }

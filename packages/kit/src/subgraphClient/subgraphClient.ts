@@ -17,7 +17,7 @@ import {
 import { Agent, type Dispatcher, request as undiciRequest } from 'undici';
 
 import type { Caller } from '../auth/accessToken';
-import { signInternalCall, INTERNAL_HEADER } from '../auth/internalSignature';
+import { type InternalCall, signInternalCall, INTERNAL_HEADER } from '../auth/internalSignature';
 import { authSecrets } from '../auth/secrets';
 import { signedForIam } from '../aws/signedForIam';
 import type { Logger } from '../logger';
@@ -40,6 +40,8 @@ export interface CallIdentity {
   correlationId: string;
   /** The frontend client's address, for limits the subgraph keeps per address. */
   sourceIp?: string;
+  /** The frontend's Idempotency-Key: signed into mutation calls, and makes them safe to retry. */
+  idempotencyKey?: string;
 }
 
 export interface SubgraphRequest {
@@ -93,8 +95,9 @@ function lowLevelReason(error: unknown): { reason: string; code?: string } {
  * - goes through a circuit breaker that opens on a failure *ratio* over a
  *   sliding window with a minimum of calls (cockatiel SamplingBreaker), counting
  *   only calls that were sent and failed (5xx, connection errors, timeouts);
- * - retries queries, never mutations, after transient failures, with
- *   exponential backoff and jitter, honouring a 429's Retry-After;
+ * - retries queries, and mutations that carry an idempotency key, after
+ *   transient failures, with exponential backoff and jitter, honouring a 429's
+ *   Retry-After; a mutation without a key is never retried;
  * - signs every attempt afresh (new time and nonce for the internal signature,
  *   SigV4 when enabled), so a retry is never refused as a replay;
  * - has one time limit over all of that (cockatiel timeout);
@@ -165,7 +168,7 @@ export class SubgraphClient {
       return answer;
     };
     try {
-      const answer = (await (request.kind === 'mutation' ? this.mutations : this.queries).execute(attempt)) as SubgraphAnswer;
+      const answer = (await this.policyFor(request).execute(attempt)) as SubgraphAnswer;
       this.log('ok', request, started, attempts, { status });
       return answer;
     } catch (raw) {
@@ -176,6 +179,16 @@ export class SubgraphClient {
       });
       throw error;
     }
+  }
+
+  /**
+   * A mutation may have been applied by an attempt that failed on the way back
+   * (a 503 after the work, a dropped connection): sent again, it would be applied
+   * twice. With an idempotency key the subgraph answers a repeat with the first
+   * result, so such a mutation may be retried like a query; without one, never.
+   */
+  private policyFor({ kind, identity }: SubgraphRequest): IPolicy {
+    return kind === 'mutation' && identity.idempotencyKey === undefined ? this.mutations : this.queries;
   }
 
   private async send(request: SubgraphRequest, signal: AbortSignal): Promise<SubgraphAnswer> {
@@ -204,9 +217,15 @@ export class SubgraphClient {
   }
 
   /** Fresh signatures for each attempt: a retry must not look like a replay. */
-  private async headersFor({ url, body, identity }: SubgraphRequest): Promise<Record<string, string>> {
+  private async headersFor({ url, body, kind, identity }: SubgraphRequest): Promise<Record<string, string>> {
     const { internalSigningSecret } = await authSecrets();
-    const call = { caller: identity.caller, requestId: identity.requestId, ...(identity.sourceIp ? { sourceIp: identity.sourceIp } : {}) };
+    const call: InternalCall = {
+      caller: identity.caller,
+      requestId: identity.requestId,
+      ...(identity.sourceIp ? { sourceIp: identity.sourceIp } : {}),
+      // Only a mutation has a result to replay; the queries of the same request need no key.
+      ...(kind === 'mutation' && identity.idempotencyKey !== undefined ? { idempotencyKey: identity.idempotencyKey } : {}),
+    };
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: 'application/json',
