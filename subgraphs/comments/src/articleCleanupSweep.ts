@@ -8,12 +8,13 @@ const PASS_SIZE = 25;
 
 /**
  * Removes the comments of articles deleted while this service could not be
- * told (it was down, or articles has no COMMENTS_URL): from ordinary requests,
- * at most one pass every `ARTICLE_CLEANUP_SWEEP_SECONDS` (default 10; 0: on
- * every request) per process, one at a time, in the background so that no
- * reader waits. A pass asks articles for its pending deletions (one call),
- * purges each and confirms it. In Lambda a pass that outlives its request
- * resumes when the instance next runs; what it could not finish, the next does.
+ * told (it was down, or articles has no COMMENTS_URL). Ordinary requests start
+ * a pass: the first of a process, then at most one every
+ * `ARTICLE_CLEANUP_SWEEP_SECONDS` (default 60; 0: every request), one at a
+ * time, in the background so that no reader waits. A pass asks articles for
+ * its pending deletions (one call), purges each and confirms it. In Lambda a
+ * pass that outlives its request resumes when the instance next runs; what it
+ * could not finish, the next pass does.
  */
 export class ArticleCleanupSweep {
   private lastStarted = Number.NEGATIVE_INFINITY;
@@ -21,7 +22,7 @@ export class ArticleCleanupSweep {
 
   /** Starts a pass if one is due and none is running. */
   maybeStart(articles: ArticlesDirectory, logger: Logger, now = Date.now()): void {
-    if (this.running || now - this.lastStarted < envInt('ARTICLE_CLEANUP_SWEEP_SECONDS', 10) * 1000) return;
+    if (this.running || now - this.lastStarted < envInt('ARTICLE_CLEANUP_SWEEP_SECONDS', 60) * 1000) return;
     this.lastStarted = now;
     this.running = this.pass(articles, logger).finally(() => {
       this.running = undefined;
