@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
 
 import { cursorSecret } from './auth/secrets';
 import { BadUserInputError } from './errors';
@@ -7,18 +7,25 @@ const INVALID = 'The cursor is not valid for this list: start again from the fir
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-// One AES key per secret value; the secrets module keeps each value's bytes, so the identity is stable.
-const keys = new WeakMap<Uint8Array, Buffer>();
+/** The two keys made from the cursor secret: one encrypts, one derives each cursor's IV. */
+interface CursorKeys {
+  encryption: Buffer;
+  iv: Buffer;
+}
 
-async function cursorKey(): Promise<Buffer> {
+// Per secret value; the secrets module keeps each value's bytes, so the identity is stable.
+const derivedKeys = new WeakMap<Uint8Array, CursorKeys>();
+
+async function cursorKeys(): Promise<CursorKeys> {
   const secret = await cursorSecret();
-  let key = keys.get(secret);
-  if (!key) {
-    // The secret is text of any length from 32 bytes: HKDF turns it into exactly the 256 uniform bits AES needs.
-    key = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'bff cursor aes-256-gcm', 32));
-    keys.set(secret, key);
+  let found = derivedKeys.get(secret);
+  if (!found) {
+    // The secret is text of any length from 32 bytes: HKDF turns it into uniform keys of the size each use needs.
+    const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), info, 32));
+    found = { encryption: derive('bff cursor aes-256-gcm'), iv: derive('bff cursor iv') };
+    derivedKeys.set(secret, found);
   }
-  return key;
+  return found;
 }
 
 /**
@@ -28,11 +35,14 @@ async function cursorKey(): Promise<Buffer> {
  * from another list fails to decrypt. `iv | ciphertext | tag`, base64url.
  */
 export async function encodeCursor(key: Record<string, unknown>, scope: string): Promise<string> {
-  // A fresh random IV per cursor, as GCM requires: one reused under the same key would leak the key stream.
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', await cursorKey(), iv);
+  const { encryption, iv: ivKey } = await cursorKeys();
+  const plaintext = JSON.stringify(key);
+  // A synthetic IV, an HMAC of the list and the key: two different plaintexts never share an IV (which would
+  // break GCM), and the same place in the same list always gets the same cursor (both engines, every page load).
+  const iv = createHmac('sha256', ivKey).update(`${Buffer.byteLength(scope)}:${scope}`).update(plaintext).digest().subarray(0, IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', encryption, iv);
   cipher.setAAD(Buffer.from(scope));
-  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(key), 'utf8'), cipher.final()]);
+  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return Buffer.concat([iv, ciphertext, cipher.getAuthTag()]).toString('base64url');
 }
 
@@ -42,7 +52,7 @@ export async function decodeCursor(cursor: string, scope: string): Promise<Recor
   if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new BadUserInputError(INVALID);
   const bytes = Buffer.from(cursor, 'base64url');
   if (bytes.length <= IV_BYTES + TAG_BYTES) throw new BadUserInputError(INVALID);
-  const decipher = createDecipheriv('aes-256-gcm', await cursorKey(), bytes.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
+  const decipher = createDecipheriv('aes-256-gcm', (await cursorKeys()).encryption, bytes.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
   decipher.setAAD(Buffer.from(scope));
   decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
   let key: unknown;
