@@ -30,12 +30,13 @@ export function subgraphFetch(client: SubgraphClient): ContextFetch {
   return async (url, init, context) => {
     const body = typeof init?.body === 'string' ? init.body : '';
     const kind = operationKindOf((JSON.parse(body) as { query?: string }).query ?? '');
+    const identity = identityOf(context);
     try {
-      const answer = await client.request({ url, body, kind, identity: identityOf(context) });
+      const answer = await client.request({ url, body, kind, identity });
       return new Response(answer.text, { status: answer.status, headers: { 'content-type': answer.contentType } });
     } catch (error) {
       if (!(error instanceof SubgraphError)) throw error;
-      return Response.json(subgraphFailureBody(error, kind === 'mutation'));
+      return Response.json(subgraphFailureBody(error, { isMutation: kind === 'mutation', idempotent: identity.idempotencyKey !== undefined }));
     }
   };
 }

@@ -26,11 +26,14 @@ describe('subgraph errors', () => {
   it('tell the client the service and the code, and a failed mutation whether it may have been applied', () => {
     const refused = new SubgraphUnavailableError('comments', 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:4399', true, false);
     expect(refused.publicMessage).toBe('The comments service is unavailable.');
-    expect(subgraphErrorExtensions(refused, false)).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'comments' });
-    expect(subgraphErrorExtensions(refused, true)).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'comments', outcome: 'not_applied' });
-    expect(subgraphErrorExtensions(new SubgraphTimeoutError('comments', 'no answer in 3000 ms', true), true).outcome).toBe('unknown');
+    expect(subgraphErrorExtensions(refused, { isMutation: false, idempotent: false })).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'comments' });
+    expect(subgraphErrorExtensions(refused, { isMutation: true, idempotent: false })).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'comments', outcome: 'not_applied' });
+    expect(subgraphErrorExtensions(new SubgraphTimeoutError('comments', 'no answer in 3000 ms', true), { isMutation: true, idempotent: false }).outcome).toBe('unknown');
     // A 429 is the subgraph saying it did nothing.
     const busy = new SubgraphOverloadedError('users', 'HTTP 429', true, 2_500);
-    expect(subgraphErrorExtensions(busy, true)).toEqual({ code: 'SUBGRAPH_OVERLOADED', subgraph: 'users', retryAfterSeconds: 3, outcome: 'not_applied' });
+    expect(subgraphErrorExtensions(busy, { isMutation: true, idempotent: false })).toEqual({ code: 'SUBGRAPH_OVERLOADED', subgraph: 'users', retryAfterSeconds: 3, outcome: 'not_applied' });
+    // With an Idempotency-Key the client may simply send it again.
+    const timedOut = new SubgraphTimeoutError('comments', 'no answer in 3000 ms', true);
+    expect(subgraphErrorExtensions(timedOut, { isMutation: true, idempotent: true })).toEqual({ code: 'SUBGRAPH_TIMEOUT', subgraph: 'comments', outcome: 'unknown', retryable: true });
   });
 });

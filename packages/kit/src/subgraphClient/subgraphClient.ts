@@ -2,7 +2,6 @@ import {
   BrokenCircuitError,
   BulkheadRejectedError,
   bulkhead,
-  CircuitState,
   circuitBreaker,
   ExponentialBackoff,
   handleWhen,
@@ -70,8 +69,6 @@ export interface SubgraphClientOptions {
   dispatcher?: Dispatcher;
 }
 
-export type CircuitStateName = 'closed' | 'open' | 'half-open' | 'isolated';
-
 // Keep-alive connections, closed after 4 s idle: below the 5 s of Node's HTTP server
 // (the local adapter), so a request never goes out on a socket the subgraph is closing.
 let sharedAgent: Agent | undefined;
@@ -137,7 +134,8 @@ export class SubgraphClient {
       },
     );
     this.breaker.onBreak(() => this.logger.warn('Circuit opened', { subgraph: this.subgraph }));
-    this.breaker.onReset(() => this.logger.info('Circuit closed', { subgraph: this.subgraph }));
+    // Both transitions at warn: an operator reading warnings sees an outage end as well as begin.
+    this.breaker.onReset(() => this.logger.warn('Circuit closed', { subgraph: this.subgraph }));
     const retries = retry(
       handleWhen(
         (error) =>
@@ -148,10 +146,6 @@ export class SubgraphClient {
     // Outermost first: one deadline over everything, then a slot, then the breaker, then (queries) retries.
     this.queries = wrap(deadline, slots, this.breaker, retries);
     this.mutations = wrap(deadline, slots, this.breaker);
-  }
-
-  get circuit(): CircuitStateName {
-    return (['closed', 'open', 'half-open', 'isolated'] as const)[this.breaker.state as CircuitState];
   }
 
   /** Sends one GraphQL request; throws a SubgraphError when the subgraph could not answer it. */
@@ -168,7 +162,8 @@ export class SubgraphClient {
       return answer;
     };
     try {
-      const answer = (await this.policyFor(request).execute(attempt)) as SubgraphAnswer;
+      // A signal of the call's own: cockatiel's default is one shared never-aborted signal that every call would hang a listener on.
+      const answer = await this.policyFor(request).execute(attempt, new AbortController().signal);
       this.log('ok', request, started, attempts, { status });
       return answer;
     } catch (raw) {

@@ -2,7 +2,7 @@
 export interface SubgraphClientSettings {
   /** The whole call — waiting for a slot, every attempt and backoff — must finish within this. */
   timeoutMs: number;
-  /** Extra attempts for a query after a connection error, a 502/503/504 or a 429; mutations never retry. */
+  /** Extra attempts after a connection error, a 502/503/504 or a 429: for queries, and mutations only with an idempotency key. */
   retries: number;
   /** First backoff; later ones grow exponentially, with jitter. */
   backoffMs: number;

@@ -110,8 +110,15 @@ export class SubgraphOverloadedError extends SubgraphError {
   }
 }
 
+/** What the client needs to know about the failed call to judge the error. */
+export interface FailedCall {
+  isMutation: boolean;
+  /** The mutation carried an Idempotency-Key: the client may send it again with the same key. */
+  idempotent: boolean;
+}
+
 /** The `extensions` of the GraphQL error a client sees for a failed subgraph call. */
-export function subgraphErrorExtensions(error: SubgraphError, isMutation: boolean): Record<string, unknown> {
+export function subgraphErrorExtensions(error: SubgraphError, { isMutation, idempotent }: FailedCall): Record<string, unknown> {
   return {
     code: error.code,
     subgraph: error.subgraph,
@@ -119,5 +126,7 @@ export function subgraphErrorExtensions(error: SubgraphError, isMutation: boolea
       ? { retryAfterSeconds: Math.ceil(error.retryAfterMs / 1000) }
       : {}),
     ...(isMutation ? { outcome: error.outcome() } : {}),
+    // Whatever happened, the same key makes a second try safe: it returns the first result or runs once.
+    ...(isMutation && idempotent ? { retryable: true } : {}),
   };
 }
