@@ -45,6 +45,8 @@ async function main(): Promise<void> {
     import('@bff/gateway'),
     import('@bff/kit/local'),
   ]);
+  // Read now: a bad SHUTDOWN_GRACE_MS is reported at start, not thrown from a signal handler.
+  const graceSeconds = shutdownGraceMs() / 1000;
   const registry = new LocalFileRegistry(registryFile);
   // Checked before listening, so that a typo is reported now rather than as a 503 later.
   const subgraphs = await registry.list();
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    console.log(`\n${signal}: stopping… (requests in flight get up to ${shutdownGraceMs() / 1000} s; press Ctrl-C again to stop at once)`);
+    console.log(`\n${signal}: stopping… (requests in flight get up to ${graceSeconds} s; press Ctrl-C again to stop at once)`);
     // No new connections; the requests in flight finish, then the process ends.
     server.close().then(
       () => process.exit(0),

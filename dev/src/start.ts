@@ -34,12 +34,14 @@ function portFromEnv(name: string, fallback: number): number {
  * `onSecond`: the way out when the graceful stop takes too long.
  */
 function firstStopSignal(onSecond: (signal: NodeJS.Signals) => void): Promise<NodeJS.Signals> {
+  // Read now: a bad SHUTDOWN_GRACE_MS is reported at start, not thrown from a signal handler.
+  const graceSeconds = shutdownGraceMs() / 1000;
   return new Promise((resolveSignal) => {
     let received = false;
     const listener = (signal: NodeJS.Signals) => {
       if (received) return onSecond(signal);
       received = true;
-      console.log(`\n${signal}: stopping… (requests in flight get up to ${shutdownGraceMs() / 1000} s; press Ctrl-C again to stop at once)`);
+      console.log(`\n${signal}: stopping… (requests in flight get up to ${graceSeconds} s; press Ctrl-C again to stop at once)`);
       resolveSignal(signal);
     };
     process.on('SIGINT', listener);
