@@ -42,6 +42,13 @@ describe('authSecrets from Secrets Manager (AUTH_SECRET_ARN)', () => {
     expect(Buffer.from((await authSecrets()).jwtSecret).toString()).toBe('j'.repeat(32));
   });
 
+  it('says a secret that is not JSON is not, without quoting it', async () => {
+    process.env.AUTH_SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:bff/dev/auth-text';
+    secretsManager.on(GetSecretValueCommand).resolves({ SecretString: 'jwt=k3y-material' });
+    const error = await authSecrets().catch((caught: Error) => caught);
+    expect((error as Error).message).toBe(`The secret ${process.env.AUTH_SECRET_ARN} is not a JSON object`);
+  });
+
   it('requires configured secrets in production', async () => {
     process.env.NODE_ENV = 'production';
     delete process.env.JWT_SECRET;

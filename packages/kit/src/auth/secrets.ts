@@ -47,7 +47,13 @@ async function readSecret(arn: string): Promise<Record<string, unknown>> {
   // Loaded only where a secret ARN is configured: local runs and tests never touch the SDK client.
   const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
   const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
-  const parsed: unknown = JSON.parse(SecretString ?? '{}');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(SecretString ?? '{}');
+  } catch {
+    // Not the parser's message: it quotes the text, which is key material, and this one is logged.
+    parsed = undefined;
+  }
   if (typeof parsed !== 'object' || parsed === null) throw new SecretConfigurationError(`The secret ${arn} is not a JSON object`);
   return parsed as Record<string, unknown>;
 }
