@@ -26,7 +26,7 @@ const comments = new SubgraphClient({
 /** Lambda entry of the articles subgraph (API Gateway HTTP API, payload 2.0); misconfigured, it answers SERVICE_MISCONFIGURED. */
 export const handler = failClosed(
   'articles',
-  { productionEnv: ['ARTICLES_TABLE'], secrets: [authSecrets, cursorSecret] },
+  { productionEnv: ['ARTICLES_TABLE', 'ARTICLES_IDEMPOTENCY_TABLE'], secrets: [authSecrets, cursorSecret] },
   createSubgraphHandler({
     name: 'articles',
     typeDefs,

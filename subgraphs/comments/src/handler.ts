@@ -27,7 +27,7 @@ const articles = new SubgraphClient({
 /** Lambda entry of the comments subgraph (API Gateway HTTP API, payload 2.0); misconfigured, it answers SERVICE_MISCONFIGURED. */
 export const handler = failClosed(
   'comments',
-  { productionEnv: ['COMMENTS_TABLE', 'ARTICLES_URL'], secrets: [authSecrets, cursorSecret] },
+  { productionEnv: ['COMMENTS_TABLE', 'COMMENTS_IDEMPOTENCY_TABLE', 'ARTICLES_URL'], secrets: [authSecrets, cursorSecret] },
   createSubgraphHandler({
     name: 'comments',
     typeDefs,

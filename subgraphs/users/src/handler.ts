@@ -6,7 +6,7 @@ import { createContext, resolvers } from './resolvers';
 /** Lambda entry of the users subgraph (API Gateway HTTP API, payload 2.0); misconfigured, it answers SERVICE_MISCONFIGURED. */
 export const handler = failClosed(
   'users',
-  { productionEnv: ['USERS_TABLE'], secrets: [authSecrets] },
+  { productionEnv: ['USERS_TABLE', 'USERS_IDEMPOTENCY_TABLE'], secrets: [authSecrets] },
   createSubgraphHandler({
     name: 'users',
     typeDefs,
