@@ -1,5 +1,6 @@
 import { envInt, envOptional, envString, isDevelopment } from '@bff/kit';
 
+import type { AdmissionSettings } from './edge/admissionControl';
 import { ENGINE_NAMES, type EngineName } from './engines/engine';
 
 /**
@@ -28,6 +29,8 @@ export interface GatewayConfig {
   enforceTrustedDocuments: boolean;
   /** GraphiQL at the gateway's URL for a browser (GRAPHQL_IDE; default: outside production). */
   ide: boolean;
+  /** Requests worked on at once, those that may wait, and for how long (see `admissionControl`). */
+  admission: AdmissionSettings;
 }
 
 export function readGatewayConfig(): GatewayConfig {
@@ -51,5 +54,10 @@ export function readGatewayConfig(): GatewayConfig {
     trustedDocumentsFile,
     enforceTrustedDocuments: enforce !== undefined ? enforce === 'true' : trustedDocumentsFile !== undefined && !isDevelopment(),
     ide: (envOptional('GRAPHQL_IDE') ?? String(isDevelopment())) === 'true',
+    admission: {
+      concurrency: envInt('MAX_CONCURRENT_REQUESTS', 32),
+      queue: envInt('MAX_QUEUED_REQUESTS', 1_000),
+      queueTimeoutMs: envInt('REQUEST_QUEUE_TIMEOUT_MS', 10_000),
+    },
   };
 }

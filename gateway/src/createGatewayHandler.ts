@@ -13,6 +13,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type SupergraphSourceSettings, readSupergraphSourceSettings } from './compose/supergraphSourceSettings';
 import { SupergraphSource } from './compose/supergraphSource';
 import { type GatewayConfig, readGatewayConfig } from './config';
+import { admissionControl, NotAdmittedError } from './edge/admissionControl';
 import { corsHeaders, preflightResponse } from './edge/cors';
 import { demandControlPlugin } from './edge/demandControl';
 import { ideResponse, wantsIde } from './edge/graphqlIde';
@@ -58,6 +59,7 @@ export function createGatewayHandler(options: GatewayOptions): GatewayHandler {
   const upstreams = new Upstreams(logger);
   const source = new SupergraphSource({ registry: options.registry, upstreams, ...(options.sourceSettings ?? readSupergraphSourceSettings()), logger });
   let ready: Promise<{ handle: ApiGatewayHandler; engine: Engine }> | undefined;
+  const admit = admissionControl(config.admission);
 
   async function start() {
     const supergraph = await source.current();
@@ -119,7 +121,15 @@ export function createGatewayHandler(options: GatewayOptions): GatewayHandler {
       return { ...notReady, headers: { ...notReady.headers, ...cors } };
     }
     void source.refreshIfDue();
-    const result = await handle(event, context);
+    let result;
+    try {
+      result = await admit(() => handle(event, context));
+    } catch (error) {
+      if (!(error instanceof NotAdmittedError)) throw error;
+      const busy = graphqlErrorBody(503, 'The gateway is busy: try again in a moment.', 'GATEWAY_OVERLOADED');
+      logger.warn('Request not admitted', { reason: error.reason });
+      return { ...busy, headers: { ...busy.headers, ...cors, 'retry-after': '1' } };
+    }
     return { ...result, headers: { ...result.headers, ...cors } };
   };
   return Object.assign(handler, { engine: async () => (await loaded()).engine });

@@ -9,6 +9,8 @@ export interface Trouble {
   failNext: number;
   /** Wait this long before answering. */
   delayMs: number;
+  /** Work on one request at a time, this long each, as a saturated single-threaded service would. */
+  serialMs: number;
   /** Handle this many requests (signature checked, nonce spent, work done), then answer 503 anyway. */
   failAfterHandlingNext: number;
   /** Answer this many requests with 429 and this Retry-After (seconds). */
@@ -27,13 +29,19 @@ export interface TroubledSubgraph {
   revive(): Promise<void>;
 }
 
-export const noTrouble = (): Trouble => ({ failNext: 0, delayMs: 0, failAfterHandlingNext: 0, tooManyNext: 0, retryAfterSeconds: 0 });
+export const noTrouble = (): Trouble => ({ failNext: 0, delayMs: 0, serialMs: 0, failAfterHandlingNext: 0, tooManyNext: 0, retryAfterSeconds: 0 });
 
 /** Wraps a real handler so a test can make it slow or failing, and see what reached it. */
 function troubled(handler: ApiGatewayHandler, trouble: Trouble, requests: string[]): ApiGatewayHandler {
+  let busyUntil = 0;
   return async (event, context) => {
     requests.push(event.body ?? '');
     if (trouble.delayMs) await new Promise((resolve) => setTimeout(resolve, trouble.delayMs));
+    if (trouble.serialMs) {
+      // Each request starts when the one before it is done.
+      busyUntil = Math.max(busyUntil, Date.now()) + trouble.serialMs;
+      await new Promise((resolve) => setTimeout(resolve, busyUntil - Date.now()));
+    }
     if (trouble.failNext > 0) {
       trouble.failNext--;
       return { statusCode: 503, body: 'Service Unavailable' };
@@ -62,7 +70,7 @@ async function serve(name: string, handler: ApiGatewayHandler): Promise<Troubled
     requests,
     kill: async () => {
       alive = false;
-      await subgraph.server.close();
+      await subgraph.server.close(0);
     },
     revive: async () => {
       if (alive) return;

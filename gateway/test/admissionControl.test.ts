@@ -1,0 +1,126 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
+
+import { readGatewayConfig } from '../src/config';
+import { createGatewayHandler } from '../src/createGatewayHandler';
+import { admissionControl, NotAdmittedError } from '../src/edge/admissionControl';
+import { ENGINE_NAMES } from '../src/engines/engine';
+import { LocalFileRegistry } from '../src/registry/localFileRegistry';
+import { registryOf, startPlanetsAndMoons, type TroubledSubgraph } from './troubledSubgraphs';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('admissionControl', () => {
+  it('works on at most `concurrency` requests at once, in arrival order, and turns away what does not fit', async () => {
+    const admit = admissionControl({ concurrency: 2, queue: 2, queueTimeoutMs: 5_000 });
+    let running = 0;
+    let most = 0;
+    const order: number[] = [];
+    const work = (n: number) => async () => {
+      running++;
+      most = Math.max(most, running);
+      order.push(n);
+      await sleep(30);
+      running--;
+      return n;
+    };
+    const outcomes = await Promise.allSettled([1, 2, 3, 4, 5, 6].map((n) => admit(work(n))));
+    expect(most).toBe(2);
+    expect(order).toEqual([1, 2, 3, 4]);
+    expect(outcomes.slice(0, 4).map((outcome) => outcome.status === 'fulfilled' && outcome.value)).toEqual([1, 2, 3, 4]);
+    for (const outcome of outcomes.slice(4)) {
+      expect(outcome.status === 'rejected' && outcome.reason).toEqual(new NotAdmittedError('queue full'));
+    }
+  });
+
+  it('turns away a request that waited longer than the queue timeout, and never runs it', async () => {
+    const admit = admissionControl({ concurrency: 1, queue: 10, queueTimeoutMs: 50 });
+    const ran: string[] = [];
+    const slow = admit(async () => {
+      ran.push('slow');
+      await sleep(200);
+    });
+    const waiting = admit(() => {
+      ran.push('late');
+      return Promise.resolve();
+    });
+    await expect(waiting).rejects.toEqual(new NotAdmittedError('waited too long'));
+    await slow;
+    await sleep(20);
+    expect(ran).toEqual(['slow']);
+    // The slot is free again for the next request.
+    await expect(admit(() => Promise.resolve('next'))).resolves.toBe('next');
+  });
+});
+
+describe.each(ENGINE_NAMES)('a busy gateway, %s engine', (engine) => {
+  const BOTH = '{ planets { name moonCount } }';
+  const FULL = { planets: [{ name: 'Mercury', moonCount: 0 }, { name: 'Venus', moonCount: 2 }] };
+  let dir: string;
+  let planets: TroubledSubgraph;
+  let moons: TroubledSubgraph;
+  const servers: LocalLambdaServer[] = [];
+  const saved = { ...process.env };
+
+  async function startGateway(admission: { concurrency: number; queue: number; queueTimeoutMs: number }): Promise<string> {
+    const registry = new LocalFileRegistry(join(dir, 'registry.json'));
+    const gateway = await serveLambda(createGatewayHandler({ registry, config: { ...readGatewayConfig(), engine, admission } }), { name: `gateway-${engine}` });
+    servers.push(gateway);
+    const url = `${gateway.origin}/graphql`;
+    expect((await postGraphQL(url, BOTH)).body).toEqual({ data: FULL });
+    return url;
+  }
+
+  beforeAll(async () => {
+    // A subgraph call may take 400 ms at most; the requests below wait far longer than that for their turn.
+    process.env.UPSTREAM_TIMEOUT_MS = '400';
+    dir = await mkdtemp(join(tmpdir(), 'bff-admission-'));
+    ({ planets, moons } = await startPlanetsAndMoons());
+    await writeFile(join(dir, 'registry.json'), registryOf(planets, moons));
+  });
+  afterAll(async () => {
+    process.env = saved;
+    for (const server of [...servers, planets.server, moons.server]) await server.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('makes a burst wait its turn rather than time out its subgraph calls on a saturated subgraph', async () => {
+    // moons works on one request at a time, 100 ms each: 12 calls sent at once would end 1.2 s later, past the 400 ms timeout.
+    const burst = async (url: string) => {
+      moons.trouble.serialMs = 100;
+      try {
+        return await Promise.all(Array.from({ length: 12 }, () => postGraphQL(url, BOTH)));
+      } finally {
+        moons.trouble.serialMs = 0;
+      }
+    };
+    // Two at a time: the last requests wait about 600 ms for their turn, yet no subgraph call waits more than 200 ms.
+    for (const result of await burst(await startGateway({ concurrency: 2, queue: 100, queueTimeoutMs: 10_000 }))) {
+      expect(result.body).toEqual({ data: FULL });
+    }
+    // The same burst let in all at once times out most of its calls to moons: what the queue saves the subgraph from.
+    const unlimited = await burst(await startGateway({ concurrency: 100, queue: 100, queueTimeoutMs: 10_000 }));
+    const timedOut = unlimited.filter((result) => result.body.errors?.some((error) => error.extensions?.code === 'SUBGRAPH_TIMEOUT'));
+    expect(timedOut.length).toBeGreaterThan(0);
+  });
+
+  it('turns away, with 503 GATEWAY_OVERLOADED and Retry-After, what does not fit in the queue', async () => {
+    const url = await startGateway({ concurrency: 1, queue: 1, queueTimeoutMs: 10_000 });
+    moons.trouble.delayMs = 200;
+    try {
+      const results = await Promise.all(Array.from({ length: 6 }, () => postGraphQL(url, BOTH)));
+      const busy = results.filter((result) => result.status === 503);
+      expect(results.filter((result) => result.status === 200).length).toBeGreaterThanOrEqual(2);
+      expect(busy.length).toBeGreaterThan(0);
+      for (const result of busy) {
+        expect(result.body.errors).toEqual([{ message: 'The gateway is busy: try again in a moment.', extensions: { code: 'GATEWAY_OVERLOADED' } }]);
+        expect(result.headers.get('retry-after')).toBe('1');
+      }
+    } finally {
+      moons.trouble.delayMs = 0;
+    }
+  });
+});
