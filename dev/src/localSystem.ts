@@ -8,13 +8,14 @@ import { handler as commentsHandler } from '@bff/comments';
 import { tableName as commentsTableName } from '@bff/comments/store';
 import { commentsTable } from '@bff/comments/table';
 import { createGatewayHandler, type GatewayConfig, LocalFileRegistry, readGatewayConfig } from '@bff/gateway';
-import { type ApiGatewayHandler, idempotencyTable, idempotencyTableName, type TableDefinition, writeFileAtomic } from '@bff/kit';
+import { type ApiGatewayHandler, createLogger, idempotencyTable, idempotencyTableName, type TableDefinition, writeFileAtomic } from '@bff/kit';
 import { type LocalLambdaServer, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
 import { handler as usersHandler } from '@bff/users';
 import { tableName as usersTableName } from '@bff/users/store';
 import { usersTable } from '@bff/users/table';
 
 import { type DemoData, demoData } from './demoData';
+import { type RepairReport, repairStores } from './repair/repairStores';
 import { seedDemoData } from './seedDemoData';
 
 /** A subgraph of the local system: its Lambda handler and its table. */
@@ -62,6 +63,8 @@ export interface LocalSystem {
   registryFile: string;
   /** Items the seed step wrote (0 when the store was seeded before). */
   seededItems: number;
+  /** What the start-up repair found in a kept store (none for a store in memory). */
+  repair: RepairReport | undefined;
   /**
    * Closes one subgraph's server, cutting its in-flight requests and connections,
    * as a crashed or unreachable service would. Stopping a stopped one does nothing.
@@ -79,21 +82,30 @@ export interface LocalSystem {
  */
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
   const closers: (() => Promise<void>)[] = [];
+  let closeGateway = () => Promise.resolve();
+  // The gateway first, so that its requests in flight finish while the subgraphs and the store still answer; then the rest, newest first.
   const close = async () => {
+    await closeGateway().catch(() => undefined);
     for (const closeOne of closers.reverse()) await closeOne().catch(() => undefined);
   };
   try {
-    // The gateway's port first: a busy one is reported before anything else starts.
-    // Its handler reads the registry on its first request, so it can listen before the file exists.
+    // The gateway's port first: a busy one is reported before anything else starts. Requests that
+    // arrive meanwhile wait until the registry below is written: the one left by a previous run
+    // names ports that are gone (and its supergraph may be cached), so reading it would fail them.
     const registryDir = options.dataDir ?? options.workDir;
     const registryFile = join(registryDir, 'registry.json');
     const config = { ...readGatewayConfig(), ...options.gatewayConfig };
-    const gateway = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(registryFile), config }), {
-      name: 'gateway-local-graphql',
-      port: options.gatewayPort ?? 0,
-      host: options.host,
-    });
-    closers.push(() => gateway.close());
+    const gatewayHandler = createGatewayHandler({ registry: new LocalFileRegistry(registryFile), config });
+    let systemReady = () => {};
+    const ready = new Promise<void>((resolve) => (systemReady = resolve));
+    const gateway = await serveLambda(
+      async (event, context) => {
+        await ready;
+        return gatewayHandler(event, context);
+      },
+      { name: 'gateway-local-graphql', port: options.gatewayPort ?? 0, host: options.host },
+    );
+    closeGateway = () => gateway.close();
 
     // The handlers read DYNAMODB_ENDPOINT: every service in this process shares the one store.
     const store = await startLocalStoreWithTables(
@@ -108,6 +120,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
     const seed = options.seed === undefined ? demoData() : options.seed;
     const seeded = seed ? await seedDemoData(seed) : { items: 0 };
+    // Before any service answers, the store is provably alone: a run stopped half-way (a kill, a
+    // crash) left no count off and no deletion unfinished that this does not settle exactly.
+    const repair = options.dataDir ? await repairStores({ settleAfterMs: 0, logger: createLogger('repair') }) : undefined;
 
     const subgraphs: { name: string; url: string }[] = [];
     const running = new Map<string, RunningSubgraph>();
@@ -135,6 +150,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     await mkdir(registryDir, { recursive: true });
     // Atomic: a gateway reading it meanwhile sees the old registry or the new, never half of one.
     await writeFileAtomic(registryFile, `${JSON.stringify({ subgraphs }, null, 2)}\n`);
+    systemReady();
 
     return {
       engine: config.engine,
@@ -143,6 +159,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       storeEndpoint: store.endpoint,
       registryFile,
       seededItems: seeded.items,
+      repair,
       async stopSubgraph(name) {
         const subgraph = subgraphNamed(name);
         const server = subgraph.server;

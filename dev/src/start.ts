@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, demoData } from './demoData';
 import { useDevSecrets } from './devSecrets';
 import { type FrontendServer, localOrigins, startFrontendServer } from './frontendServer';
 import { type LocalSystem, startLocalSystem } from './localSystem';
+import { describeRepair } from './repair/describeRepair';
 
 const EXAMPLE_QUERY =
   '{ articles(first: 5) { nodes { title author { name } commentCount comments(first: 3) { nodes { body author { name } } } } pageInfo { hasNextPage endCursor } } }';
@@ -103,6 +104,10 @@ async function main(): Promise<void> {
     ...system.subgraphs.map((subgraph) => `Subgraph:  ${subgraph.name.padEnd(9)} ${subgraph.url}`),
     `Store:     ${system.storeEndpoint} (data in ${dataDir}; ${system.seededItems ? `seeded ${system.seededItems} demo items` : 'demo data already there'})`,
     `Demo login: ${demoData().users[0]!.email} / ${DEMO_PASSWORD} (every demo account has this password)`,
+    // Only when the start-up repair fixed something: a run before this one was stopped half-way.
+    ...(system.repair && system.repair.deletionsFinished.length + system.repair.orphansRemoved.length + system.repair.countsFixed.length > 0
+      ? describeRepair(system.repair).split('\n').map((line) => `Repaired:  ${line}`)
+      : []),
     '',
     'Try it:',
     `  curl -s ${system.gatewayUrl} -H 'content-type: application/json' \\`,

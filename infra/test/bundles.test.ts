@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 import { putArticle } from '@bff/articles/store';
 import { addToCommentCount, putComment } from '@bff/comments/store';
-import { signInternalHeaders } from '@bff/kit';
+import { idempotencyTable, idempotencyTableEnv, signInternalHeaders } from '@bff/kit';
 import { graphqlPostEvent, type LocalLambdaServer, type LocalStore, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
 import { putUser } from '@bff/users/store';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -32,7 +32,11 @@ interface DeployedFunction {
 
 const repoRoot = findRepoRoot();
 // ≥ 32 bytes each, as the kit requires; the same in every process, as one Secrets Manager secret would be.
-const secrets = { JWT_SECRET: randomBytes(32).toString('hex'), INTERNAL_SIGNING_SECRET: randomBytes(32).toString('hex') };
+const secrets = {
+  JWT_SECRET: randomBytes(32).toString('hex'),
+  INTERNAL_SIGNING_SECRET: randomBytes(32).toString('hex'),
+  CURSOR_SECRET: randomBytes(32).toString('hex'),
+};
 // Point at AWS services the test cannot reach: the gateway gets a registry file and plain upstream calls instead.
 const AWS_ONLY = new Set(['REGISTRY_SSM_PREFIX', 'UPSTREAM_SIGV4', 'AUTH_SECRET_ARN']);
 
@@ -94,11 +98,21 @@ beforeAll(async () => {
 
   Object.assign(process.env, secrets);
   for (const service of SERVICES) process.env[service.tableEnv] = localTable(service.name);
-  store = await startLocalStoreWithTables(SERVICES.map((service) => ({ tableName: localTable(service.name), definition: service.table })));
+  store = await startLocalStoreWithTables(
+    SERVICES.flatMap((service) => [
+      { tableName: localTable(service.name), definition: service.table },
+      { tableName: localTable(`${service.name}-idempotency`), definition: idempotencyTable },
+    ]),
+  );
 
   const registry: { name: string; url: string }[] = [];
   for (const service of SERVICES) {
-    const env: Record<string, string> = { DYNAMODB_ENDPOINT: store.endpoint, [service.tableEnv]: localTable(service.name) };
+    const env: Record<string, string> = {
+      DYNAMODB_ENDPOINT: store.endpoint,
+      [service.tableEnv]: localTable(service.name),
+      // Like the table's own name, a CloudFormation reference in the template: set here to the local table.
+      [idempotencyTableEnv(service.name)]: localTable(`${service.name}-idempotency`),
+    };
     for (const call of service.calls ?? []) {
       env[call.urlEnv] = registry.find((entry) => entry.name === call.subgraph)?.url ?? '';
     }
