@@ -17,6 +17,11 @@ export abstract class DomainError extends Error {
     super(message, options);
     this.name = new.target.name;
   }
+
+  /** What the client gets in `extensions`: the code, and whatever else tells it what to do next. */
+  extensions(): Record<string, unknown> {
+    return { code: this.code };
+  }
 }
 
 export class BadUserInputError extends DomainError {
@@ -38,6 +43,11 @@ export class NotFoundError extends DomainError {
 /** Another service this one depends on did not answer; nothing was written. */
 export class ServiceUnavailableError extends DomainError {
   readonly code = 'SERVICE_UNAVAILABLE';
+
+  override extensions(): Record<string, unknown> {
+    // Said as a failed gateway call says it, so a client reads both alike.
+    return { code: this.code, outcome: 'not_applied' };
+  }
 }
 
 /** Over a limit (e.g. login attempts); the same request may succeed after `retryAfterSeconds`. */
@@ -49,6 +59,10 @@ export class TooManyRequestsError extends DomainError {
     super(message, options);
     this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
+
+  override extensions(): Record<string, unknown> {
+    return { code: this.code, retryAfterSeconds: this.retryAfterSeconds };
+  }
 }
 
 /**
@@ -59,4 +73,8 @@ export class RequestInProgressError extends DomainError {
   readonly code = 'REQUEST_IN_PROGRESS';
   /** Tells the client that trying again (with the same key) is safe and worth it. */
   readonly retryable = true;
+
+  override extensions(): Record<string, unknown> {
+    return { code: this.code, retryable: this.retryable };
+  }
 }

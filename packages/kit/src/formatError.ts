@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
-import { DomainError, RequestInProgressError, TooManyRequestsError } from './errors';
+import { DomainError } from './errors';
 
 /** Codes whose message is written for the client and safe to show as it is. */
 const CLIENT_CODES = new Set([
@@ -41,14 +41,8 @@ export function isExpectedError(error: unknown): boolean {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const where = { locations: formatted.locations, path: formatted.path };
-  if (original instanceof TooManyRequestsError) {
-    return { message: original.message, ...where, extensions: { code: original.code, retryAfterSeconds: original.retryAfterSeconds } };
-  }
-  if (original instanceof RequestInProgressError) {
-    return { message: original.message, ...where, extensions: { code: original.code, retryable: original.retryable } };
-  }
   if (original instanceof DomainError) {
-    return { message: original.message, ...where, extensions: { code: original.code } };
+    return { message: original.message, ...where, extensions: original.extensions() };
   }
   const code = formatted.extensions?.code;
   if ((typeof code === 'string' && CLIENT_CODES.has(code)) || isExpectedError(error)) {

@@ -117,7 +117,7 @@ describe('comments subgraph, through its Lambda handler, with the articles subgr
     process.env.ARTICLES_URL = 'http://127.0.0.1:9/graphql';
     try {
       const result = await post(ADD, { input: { articleId: 'art-1', body: 'Lost?' } }, ada);
-      expect(result.body.errors?.[0]).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      expect(result.body.errors?.[0]).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE', outcome: 'not_applied' } });
     } finally {
       process.env.ARTICLES_URL = `${articles.origin}/graphql`;
     }
