@@ -21,6 +21,8 @@ const entries = {
   benchGateway: ['bench/gateway', 'bench/src/children/gateway.ts'],
   benchBaseline: ['bench/baselineGateway', 'bench/src/children/baselineGateway.ts'],
   benchColdStart: ['bench/coldStartRunner', 'bench/src/children/coldStartRunner.ts'],
+  benchShopSubgraph: ['bench/shopSubgraph', 'bench/src/children/shopSubgraph.ts'],
+  benchGatewayHandler: ['bench/gatewayHandler', 'bench/src/children/gatewayHandler.ts'],
 };
 // `node dev/build.mjs gatewayCli` builds that entry alone, `bench` every bench entry; no names: all of them.
 const wanted = process.argv.slice(2);

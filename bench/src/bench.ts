@@ -1,13 +1,17 @@
 // `npm run bench`: every figure of the performance targets in one run, side by
 // side with its baseline measured in the same run, written to bench/RESULTS.md and
-// bench/results.json. `--quick` runs each figure briefly (part of `npm test`, so
-// the harness cannot rot) and writes to .build/bench/ instead.
+// bench/results.json. First the gateway-only scenario (in-memory subgraphs, the
+// gateway pinned to one CPU: the gateway's own cost), then the whole local system
+// (the deployed bundles on the local DynamoDB store). `--quick` runs each figure
+// briefly (part of `npm test`, so the harness cannot rot) and writes to
+// .build/bench/ instead; so do the partial runs (`--gateway-only`, the profiles).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { idempotencyTableEnv } from '@bff/kit';
 import { graphqlPostEvent } from '@bff/kit/local';
 
 import { composeSupergraph } from '../../gateway/src/compose/composeSupergraph';
@@ -19,10 +23,12 @@ import { synthDeployedBundles } from './deployedBundles';
 import { measureFanOut } from './fanOut';
 import { closeHttp } from './http';
 import { measureOverhead } from './overhead';
+import { type GatewayOnlyPlan, runGatewayOnly } from './gatewayOnly/gatewayOnlyScenario';
 import { drained, startGateway, startSubgraphs } from './processes';
-import { nestedQuery, signedRequest } from './queries';
+import { nestedQuery, SINGLE_SUBGRAPH_QUERY, signedRequest, THROUGHPUT_ITEMS } from './queries';
 import { renderResults, type BenchResults } from './report';
-import { measureThroughput, type ThroughputResult } from './throughput';
+import { round } from './stats';
+import { CONNECTIONS, measureThroughput, type ThroughputResult } from './throughput';
 
 const ENGINES = ['stitch', 'apollo'] as const;
 // Environment variables that point at AWS: the bench gives a registry file and plain calls instead.
@@ -33,13 +39,48 @@ const settings = (quick: boolean) =>
     ? { coldRuns: 2, overheadRequests: 100, fanOutSizes: [1, 10, 100], throughputSeconds: 2 }
     : { coldRuns: 12, overheadRequests: 2000, fanOutSizes: [1, 10, 100], throughputSeconds: 15 };
 
+// A quick run profiles briefly too, so that the profile path cannot rot either.
+const gatewayOnlySettings = (quick: boolean): Omit<GatewayOnlyPlan, 'connections'> =>
+  quick
+    ? { seconds: 3, rounds: 1, overheadRequests: 100, profileSeconds: 1, soakSeconds: 3, soakSampleSeconds: 0.5 }
+    : { seconds: 10, rounds: 3, overheadRequests: 2000, profileSeconds: 0, soakSeconds: 300, soakSampleSeconds: 5 };
+
+function wholeNumber(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new Error(`--${name} takes a whole number, got "${value}"`);
+  return number;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { quick: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false }, 'cold-start-only': { type: 'boolean', default: false } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      'cold-start-only': { type: 'boolean', default: false },
+      'gateway-only': { type: 'boolean', default: false },
+      'profile-gateway': { type: 'boolean', default: false },
+      'soak-seconds': { type: 'string' },
+      connections: { type: 'string' },
+    },
   });
   const quick = values.quick ?? false;
   const coldStartOnly = values['cold-start-only'] ?? false;
+  const profileGateway = values['profile-gateway'] ?? false;
+  // A gateway profile is a diagnosis of the gateway-only scenario: the whole system is left out.
+  const gatewayOnly = (values['gateway-only'] ?? false) || profileGateway;
   const plan = settings(quick);
+  const gatewayOnlyDefaults = gatewayOnlySettings(quick);
+  const gatewayOnlyPlan: GatewayOnlyPlan = {
+    ...gatewayOnlyDefaults,
+    // A profile run is a diagnosis: one round and a short overhead figure before the profiles.
+    ...(profileGateway ? { rounds: 1, overheadRequests: Math.min(gatewayOnlyDefaults.overheadRequests, 200) } : {}),
+    // A quick run on a busy machine would see no answer within its seconds from 50 connections.
+    connections: wholeNumber('connections', values.connections, quick ? 10 : CONNECTIONS) || CONNECTIONS,
+    profileSeconds: profileGateway ? gatewayOnlyDefaults.seconds : gatewayOnlyDefaults.profileSeconds,
+    // The profile run measures time, not memory: no soak unless asked for.
+    soakSeconds: wholeNumber('soak-seconds', values['soak-seconds'], profileGateway ? 0 : gatewayOnlyDefaults.soakSeconds),
+  };
   const root = findRepoRoot();
   const built = join(root, '.build/bench');
   const started = performance.now();
@@ -49,6 +90,24 @@ async function main(): Promise<void> {
 
   try {
     log(`bench${quick ? ' --quick' : ''}: ${cpus().length} cores, Node ${process.version}`);
+    // One set of secrets for every process, as one Secrets Manager secret would be.
+    const secrets = {
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      INTERNAL_SIGNING_SECRET: randomBytes(32).toString('hex'),
+      CURSOR_SECRET: randomBytes(32).toString('hex'),
+    };
+    Object.assign(process.env, secrets);
+    const quiet = { POWERTOOLS_LOG_LEVEL: 'SILENT', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+    const baseEnv = { PATH: process.env.PATH, ...secrets, ...quiet };
+
+    // --- the gateway alone ---
+    const gatewayOnlyResults = coldStartOnly ? undefined : await runGatewayOnly({ built, workDir, env: baseEnv, log }, gatewayOnlyPlan);
+    if (gatewayOnly) {
+      finish({ quick, partial: true, started, root, built, log, results: { coldStart: [], overhead: [], fanOut: [], throughput: [], ...(gatewayOnlyResults ? { gatewayOnly: gatewayOnlyResults } : {}) } });
+      return;
+    }
+
+    // --- the whole local system ---
     log('synthesizing the CDK app: the deployed bundles, the gateway once per engine…');
     const bundles = synthDeployedBundles(join(workDir, 'cdk.out'));
     const apolloBundles = synthDeployedBundles(join(workDir, 'cdk.out.apollo'), { gatewayEngine: 'apollo' });
@@ -58,21 +117,27 @@ async function main(): Promise<void> {
       return found;
     };
 
-    // One set of secrets for every process, as one Secrets Manager secret would be.
-    const secrets = { JWT_SECRET: randomBytes(32).toString('hex'), INTERNAL_SIGNING_SECRET: randomBytes(32).toString('hex') };
-    const tables = Object.fromEntries(SERVICES.map((service) => [service.tableEnv, `bench-${service.name}`]));
-    Object.assign(process.env, secrets);
-    const quiet = { POWERTOOLS_LOG_LEVEL: 'SILENT', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-    const baseEnv = { PATH: process.env.PATH, ...secrets, ...tables, ...quiet };
+    // Each service's table and its idempotency table, as the stacks name them in each function's environment.
+    const tables = Object.fromEntries(
+      SERVICES.flatMap((service) => [
+        [service.tableEnv, `bench-${service.name}`],
+        [idempotencyTableEnv(service.name), `bench-${service.name}-idempotency`],
+      ]),
+    );
 
     log('starting the subgraphs and the local store with the bench data…');
-    const subgraphs = await startSubgraphs(join(built, 'subgraphs.js'), { ...baseEnv, NODE_ENV: 'production' });
+    const subgraphs = await startSubgraphs(join(built, 'subgraphs.js'), { ...baseEnv, ...tables, NODE_ENV: 'production' });
     stops.push(subgraphs.stop);
     const { ready } = subgraphs;
-    const env = { ...baseEnv, DYNAMODB_ENDPOINT: ready.storeEndpoint };
+    const env = { ...baseEnv, ...tables, DYNAMODB_ENDPOINT: ready.storeEndpoint };
+    // The URLs of the services a service calls (comments → articles): CloudFormation references in the template, the local servers here.
+    const calledUrls = Object.fromEntries(
+      SERVICES.flatMap((service) => service.calls ?? []).map((call) => [call.urlEnv, ready.subgraphs.find((subgraph) => subgraph.name === call.subgraph)!.url]),
+    );
     const deployedEnv = (name: string, extra: Record<string, string> = {}, engine: (typeof ENGINES)[number] = 'stitch'): NodeJS.ProcessEnv => ({
       ...Object.fromEntries(Object.entries(bundle(name, engine).environment).filter(([key]) => !AWS_ONLY.has(key))),
       ...env,
+      ...calledUrls,
       ...extra,
     });
 
@@ -141,6 +206,7 @@ async function main(): Promise<void> {
     const overhead = [];
     const throughput: ThroughputResult[] = [];
     const articlesUrl = ready.subgraphs.find((subgraph) => subgraph.name === 'articles')!.url;
+    const wholeSystemLoad = { body: JSON.stringify({ query: nestedQuery(THROUGHPUT_ITEMS) }), seconds: plan.throughputSeconds, connections: gatewayOnlyPlan.connections };
     for (const engine of coldStartOnly ? [] : ENGINES) {
       log(`gateway (${engine}): starting the deployed bundle…`);
       const gateway = await startGateway(
@@ -152,9 +218,18 @@ async function main(): Promise<void> {
       log(`gateway (${engine}): fan-out for N = ${plan.fanOutSizes.join(', ')}…`);
       fanOut.push(...(await measureFanOut(engine, gateway.ready.url, plan.fanOutSizes, subgraphs.counters)));
       log(`gateway (${engine}): overhead, ${plan.overheadRequests} requests each way…`);
-      overhead.push(await measureOverhead(engine, gateway.ready.url, articlesUrl, plan.overheadRequests));
-      log(`gateway (${engine}): throughput, ${plan.throughputSeconds} s…`);
-      throughput.push(await measureThroughput(`gateway (${engine})`, gateway.ready.url, gateway.child.pid!, plan.throughputSeconds));
+      overhead.push(
+        await measureOverhead({
+          engine,
+          gatewayUrl: gateway.ready.url,
+          subgraphUrl: articlesUrl,
+          query: SINGLE_SUBGRAPH_QUERY,
+          requests: plan.overheadRequests,
+          target: { p50Ms: 1, p99Ms: 5 },
+        }),
+      );
+      log(`gateway (${engine}): whole-system throughput, ${plan.throughputSeconds} s…`);
+      throughput.push(await measureThroughput({ ...wholeSystemLoad, name: `gateway (${engine})`, url: gateway.ready.url, pid: gateway.child.pid! }));
       await gateway.stop();
       await drained(subgraphs);
     }
@@ -162,34 +237,44 @@ async function main(): Promise<void> {
       log('baseline: stock @apollo/gateway (IntrospectAndCompose) on @apollo/server standalone…');
       const baseline = await startGateway(join(built, 'baselineGateway.js'), [], { ...env, NODE_ENV: 'production', BENCH_SUBGRAPHS: JSON.stringify(ready.subgraphs) });
       stops.push(baseline.stop);
-      throughput.push(await measureThroughput('baseline: @apollo/gateway', baseline.ready.url, baseline.child.pid!, plan.throughputSeconds));
+      throughput.push(await measureThroughput({ ...wholeSystemLoad, name: 'baseline: @apollo/gateway', url: baseline.ready.url, pid: baseline.child.pid! }));
       await baseline.stop();
     }
 
-    const results: BenchResults = {
-      quick,
-      date: new Date().toISOString(),
-      machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform} ${process.arch}` },
-      durationSeconds: Math.round((performance.now() - started) / 1000),
-      coldStart,
-      overhead,
-      fanOut,
-      throughput,
-    };
     // Only a full run of every figure replaces the checked-in results.
-    const partial = quick || coldStartOnly || values.profile;
-    const outDir = partial ? built : join(root, 'bench');
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, partial ? 'results.partial.json' : 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    const markdown = renderResults(results);
-    writeFileSync(join(outDir, partial ? 'RESULTS.partial.md' : 'RESULTS.md'), markdown);
-    console.log(`\n${markdown}`);
-    log(`wrote ${join(outDir, partial ? 'RESULTS.partial.md' : 'RESULTS.md')}`);
+    const partial = quick || coldStartOnly || values.profile === true || gatewayOnlyPlan.soakSeconds === 0;
+    finish({ quick, partial, started, root, built, log, results: { coldStart, overhead, fanOut, throughput, ...(gatewayOnlyResults ? { gatewayOnly: gatewayOnlyResults } : {}) } });
   } finally {
     await closeHttp();
     for (const stop of stops.reverse()) await stop();
     rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/** Writes the results as JSON and markdown: bench/ for a full run, .build/bench/ for any other. */
+function finish(run: {
+  quick: boolean;
+  partial: boolean;
+  started: number;
+  root: string;
+  built: string;
+  log: (line: string) => void;
+  results: Pick<BenchResults, 'coldStart' | 'overhead' | 'fanOut' | 'throughput' | 'gatewayOnly'>;
+}): void {
+  const results: BenchResults = {
+    quick: run.quick,
+    date: new Date().toISOString(),
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform} ${process.arch}`, loadAverage: loadavg().map((load) => round(load)) },
+    durationSeconds: Math.round((performance.now() - run.started) / 1000),
+    ...run.results,
+  };
+  const outDir = run.partial ? run.built : join(run.root, 'bench');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, run.partial ? 'results.partial.json' : 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const markdown = renderResults(results);
+  writeFileSync(join(outDir, run.partial ? 'RESULTS.partial.md' : 'RESULTS.md'), markdown);
+  console.log(`\n${markdown}`);
+  run.log(`wrote ${join(outDir, run.partial ? 'RESULTS.partial.md' : 'RESULTS.md')}`);
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
-import { profileByOrigin } from './profile';
+import { profileByOrigin, type ProfileSummary } from './profile';
 import { type GraphQLBody, problemOf } from './queries';
 import { median, round } from './stats';
 
@@ -29,7 +29,7 @@ export interface ColdStartResult {
   target?: number;
   met?: boolean;
   /** With --profile: one more cold start under `node --cpu-prof`, self time by package. */
-  profile?: { totalMs: number; top: { origin: string; ms: number }[] };
+  profile?: ProfileSummary;
 }
 
 /** Spawns one process and waits for it to exit: wall time from spawn to exit, in ms. */

@@ -1,5 +1,5 @@
 import { postChecked } from './http';
-import { SINGLE_SUBGRAPH_QUERY, signedRequest } from './queries';
+import { signedRequest } from './queries';
 import { quantile, round } from './stats';
 
 export interface OverheadResult {
@@ -12,7 +12,20 @@ export interface OverheadResult {
   /** Gateway minus direct, at each percentile. */
   p50Ms: number;
   p99Ms: number;
+  /** The targets it was held to; p99 only where one is set. */
+  target: { p50Ms: number; p99Ms?: number };
   met: boolean;
+}
+
+export interface OverheadOptions {
+  /** The row's name: the engine, or the stock gateway. */
+  engine: string;
+  gatewayUrl: string;
+  subgraphUrl: string;
+  /** A query the subgraph at `subgraphUrl` answers alone. */
+  query: string;
+  requests: number;
+  target: { p50Ms: number; p99Ms?: number };
 }
 
 /**
@@ -20,14 +33,14 @@ export interface OverheadResult {
  * gateway would) and through the gateway, warm, one at a time, alternating so
  * that drift in the machine hits both alike.
  */
-export async function measureOverhead(engine: string, gatewayUrl: string, subgraphUrl: string, requests: number): Promise<OverheadResult> {
-  const gatewayBody = JSON.stringify({ query: SINGLE_SUBGRAPH_QUERY });
+export async function measureOverhead({ engine, gatewayUrl, subgraphUrl, query, requests, target }: OverheadOptions): Promise<OverheadResult> {
+  const gatewayBody = JSON.stringify({ query });
   const direct: number[] = [];
   const viaGateway: number[] = [];
   const warmup = Math.max(50, Math.round(requests / 10));
   for (let i = 0; i < warmup + requests; i++) {
     // Signed outside the timing: the gateway signs too, but that is part of what it costs.
-    const signed = await signedRequest(SINGLE_SUBGRAPH_QUERY);
+    const signed = await signedRequest(query);
     let started = performance.now();
     await postChecked(subgraphUrl, signed.body, signed.headers);
     const directMs = performance.now() - started;
@@ -50,6 +63,7 @@ export async function measureOverhead(engine: string, gatewayUrl: string, subgra
     gatewayP99Ms: round(quantile(viaGateway, 0.99)),
     p50Ms: round(p50),
     p99Ms: round(p99),
-    met: p50 <= 1 && p99 <= 5,
+    target,
+    met: p50 <= target.p50Ms && (target.p99Ms === undefined || p99 <= target.p99Ms),
   };
 }

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 
 import { signInternalHeaders } from '@bff/kit';
 
+/** Articles in the whole-system throughput figure's nested query. */
+export const THROUGHPUT_ITEMS = 20;
+
 /** The issue's nested query: a page of articles, their authors, their comments and the comments' authors. */
 export const nestedQuery = (first: number) =>
   `{ articles(first: ${first}) { nodes { author { name } comments { nodes { author { name } } } } } }`;

@@ -1,6 +1,7 @@
 // `npm run bench -- --quick`, as a test: the harness runs end to end on every `npm test`
-// (so it cannot rot), and each figure comes out measured. No timing is asserted here:
-// numbers belong to the full run (bench/RESULTS.md), never to a test on a noisy machine.
+// (so it cannot rot), and each figure comes out measured. No timing is asserted here,
+// only that answers were correct: numbers belong to the full run (bench/RESULTS.md),
+// never to a test on a noisy machine.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,51 @@ beforeAll(() => {
   results = JSON.parse(readFileSync(join(root, '.build/bench/results.partial.json'), 'utf8')) as BenchResults;
   markdown = readFileSync(join(root, '.build/bench/RESULTS.partial.md'), 'utf8');
 }, 300_000);
+
+describe('the gateway alone, on in-memory subgraphs', () => {
+  it('loads both engines and the stock @apollo/gateway, every answer correct', () => {
+    const scenario = results.gatewayOnly!;
+    expect(scenario.throughput.map((row) => row.name)).toEqual(['gateway (stitch)', 'gateway (apollo)', 'stock @apollo/gateway']);
+    for (const row of scenario.throughput) {
+      expect(row.failures).toBe(0);
+      expect(row.requests).toBeGreaterThan(0);
+    }
+    // Tens of KB, the same data from every gateway (the bench refuses to go on otherwise).
+    expect(scenario.answerBytes).toBeGreaterThan(20_000);
+  });
+
+  it('has every gateway call all four subgraphs for the storefront query', () => {
+    for (const row of results.gatewayOnly!.subgraphCalls) {
+      expect(Object.keys(row.bySubgraph).sort()).toEqual(['accounts', 'inventory', 'products', 'reviews']);
+      for (const count of Object.values(row.bySubgraph)) expect(count).toBeGreaterThan(0);
+    }
+  });
+
+  it('measures the one-subgraph overhead through each gateway', () => {
+    expect(results.gatewayOnly!.overhead.map((row) => [row.engine, row.requests])).toEqual([
+      ['gateway (stitch)', 100],
+      ['gateway (apollo)', 100],
+      ['stock @apollo/gateway', 100],
+    ]);
+  });
+
+  it('profiles each gateway and groups its CPU time by package', () => {
+    const profiles = results.gatewayOnly!.profiles!;
+    expect(profiles.map((profile) => profile.gateway)).toEqual(['gateway (stitch)', 'gateway (apollo)', 'stock @apollo/gateway']);
+    for (const profile of profiles) {
+      expect(profile.summary.totalMs).toBeGreaterThan(0);
+      // Traced to packages through the bundle's source map, not lumped together as the bundle.
+      expect(profile.summary.top.map((entry) => entry.origin)).not.toContain('(bundle, unmapped)');
+    }
+    expect(profiles[0]!.summary.top.some((entry) => entry.origin.startsWith('@graphql-tools/'))).toBe(true);
+  });
+
+  it('samples the gateway’s memory through a soak under load', () => {
+    const soak = results.gatewayOnly!.soak!;
+    expect(soak.failures).toBe(0);
+    expect(soak.samples.length).toBeGreaterThanOrEqual(3);
+  });
+});
 
 it('starts every deployed bundle cold, the gateway in both engines, beside bare Node', () => {
   expect(results.coldStart.map((row) => row.name)).toEqual([
@@ -68,7 +114,16 @@ it('loads both engines and the baseline with autocannon, every answer checked', 
 
 it('writes the markdown with the machine and every figure', () => {
   expect(markdown).toContain(`Node ${process.version}`);
-  for (const heading of ['## Cold start of each deployed bundle', '## Gateway overhead', '## Fan-out', '## Throughput and memory']) {
+  for (const heading of [
+    '## The gateway alone: throughput and memory',
+    '## The gateway alone: overhead of a one-subgraph query',
+    '## Where gateway (stitch) spends its CPU',
+    '## The gateway alone: memory over a soak',
+    '## Cold start of each deployed bundle',
+    '## Whole local system: gateway overhead',
+    '## Whole local system: fan-out',
+    '## Whole local system: throughput and memory',
+  ]) {
     expect(markdown).toContain(heading);
   }
 });

@@ -1,7 +1,8 @@
 // The baseline: a stock @apollo/gateway (IntrospectAndCompose) on @apollo/server's
 // standalone server, calling the same subgraphs. The one addition is the
 // internal signature our subgraphs require of every caller, added in the fetcher
-// so that it covers the exact body sent.
+// so that it covers the exact body sent. Both the whole-system figures and the
+// gateway-only scenario use it, each on its own subgraphs (BENCH_SUBGRAPHS).
 import { randomUUID } from 'node:crypto';
 
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
@@ -10,6 +11,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { signInternalHeaders } from '@bff/kit';
 import { fetch } from 'undici';
 
+import { answerProfileRequests } from './cpuProfiler';
 import type { GatewayReady } from './protocol';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
   });
   const server = new ApolloServer({ gateway });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
+  answerProfileRequests();
   const ready: GatewayReady = { type: 'ready', url: new URL('/graphql', url).toString() };
   process.send?.(ready);
   process.on('disconnect', () => process.exit(0));

@@ -22,3 +22,23 @@ export interface GatewayReady {
   type: 'ready';
   url: string;
 }
+
+/** One subgraph of the gateway-only scenario is up and serving. */
+export interface ShopSubgraphReady {
+  type: 'ready';
+  name: string;
+  url: string;
+}
+
+/** A shop subgraph's requests since the last reset. */
+export interface ShopCountersReply {
+  type: 'counters';
+  requests: number;
+}
+
+/** Asks a gateway process to start its CPU profile, or to stop it and write it to `file`. */
+export type ProfileMessage = { type: 'profile'; action: 'start' } | { type: 'profile'; action: 'stop'; file: string };
+export interface ProfileReply {
+  type: 'profile';
+  action: 'start' | 'stop';
+}
