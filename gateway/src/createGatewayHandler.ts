@@ -126,7 +126,8 @@ export function createGatewayHandler(options: GatewayOptions): GatewayHandler {
       result = await admit(() => handle(event, context));
     } catch (error) {
       if (!(error instanceof NotAdmittedError)) throw error;
-      const busy = graphqlErrorBody(503, 'The gateway is busy: try again in a moment.', 'GATEWAY_OVERLOADED');
+      // Turned away before it started: nothing was done, so a mutation may simply be sent again.
+      const busy = graphqlErrorBody(503, 'The gateway is busy: try again in a moment.', 'GATEWAY_OVERLOADED', { outcome: 'not_applied' });
       logger.warn('Request not admitted', { reason: error.reason });
       return { ...busy, headers: { ...busy.headers, ...cors, 'retry-after': '1' } };
     }

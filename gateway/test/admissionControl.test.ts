@@ -116,7 +116,9 @@ describe.each(ENGINE_NAMES)('a busy gateway, %s engine', (engine) => {
       expect(results.filter((result) => result.status === 200).length).toBeGreaterThanOrEqual(2);
       expect(busy.length).toBeGreaterThan(0);
       for (const result of busy) {
-        expect(result.body.errors).toEqual([{ message: 'The gateway is busy: try again in a moment.', extensions: { code: 'GATEWAY_OVERLOADED' } }]);
+        expect(result.body.errors).toEqual([
+          { message: 'The gateway is busy: try again in a moment.', extensions: { code: 'GATEWAY_OVERLOADED', outcome: 'not_applied' } },
+        ]);
         expect(result.headers.get('retry-after')).toBe('1');
       }
     } finally {
