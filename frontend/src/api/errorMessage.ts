@@ -30,6 +30,7 @@ const MESSAGES: Partial<Record<string, string | ((error: ApiError) => string)>> 
   SUBGRAPH_TIMEOUT: (error) => `${service(error)} is taking too long to answer. Try again in a moment.`,
   SUBGRAPH_OVERLOADED: (error) => `${service(error)} is too busy right now. Try again in a moment.`,
   GATEWAY_NOT_READY: UNAVAILABLE,
+  GATEWAY_OVERLOADED: 'The site is very busy right now. Try again in a moment.',
   NETWORK_ERROR: UNAVAILABLE,
   TOO_MANY_REQUESTS: (error) => `Too many attempts. Try again ${waitFor(error.details.retryAfterSeconds)}.`,
   QUERY_TOO_COSTLY: 'This asks the server for too much at once, and it refused. Try a smaller page.',

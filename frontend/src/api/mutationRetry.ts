@@ -13,9 +13,17 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
  * Answers after which the same mutation is worth sending again with its key:
  * nothing came back (NETWORK_ERROR), a service did not answer or answered too
  * late (the write may or may not have happened: the key makes the retry safe),
+ * the gateway or a service was too busy to start it (…_OVERLOADED: nothing was done),
  * or the first attempt is still running (REQUEST_IN_PROGRESS: the retry gets its result).
  */
-export const RETRY_CODES: ReadonlySet<string> = new Set(['NETWORK_ERROR', 'SUBGRAPH_TIMEOUT', 'SUBGRAPH_UNAVAILABLE', 'REQUEST_IN_PROGRESS']);
+export const RETRY_CODES: ReadonlySet<string> = new Set([
+  'NETWORK_ERROR',
+  'SUBGRAPH_TIMEOUT',
+  'SUBGRAPH_UNAVAILABLE',
+  'SUBGRAPH_OVERLOADED',
+  'GATEWAY_OVERLOADED',
+  'REQUEST_IN_PROGRESS',
+]);
 
 /** HTTP statuses of an answer with no GraphQL in it that may be retried (API Gateway's own 502/503/504). */
 const RETRY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
