@@ -1,27 +1,17 @@
 import {
   authSecrets,
-  createLogger,
   createSubgraphHandler,
   cursorSecret,
-  DEFAULT_SUBGRAPH_CLIENT_SETTINGS,
-  envInt,
   envOptional,
   failClosed,
-  iamSigningEnabled,
   idempotencyTableName,
-  SubgraphClient,
+  serviceClient,
 } from '@bff/kit';
 
 import typeDefs from '../schema.graphql';
 import { createContext, resolvers } from './resolvers';
 
-// One client for the whole Lambda instance, as comments has for articles: a deleted article's comments are removed through it.
-const comments = new SubgraphClient({
-  subgraph: 'comments',
-  settings: { ...DEFAULT_SUBGRAPH_CLIENT_SETTINGS, timeoutMs: envInt('COMMENTS_TIMEOUT_MS', 2_000) },
-  logger: createLogger('articles'),
-  iamSigning: iamSigningEnabled(),
-});
+const comments = serviceClient('articles', 'comments');
 
 /** Lambda entry of the articles subgraph (API Gateway HTTP API, payload 2.0); misconfigured, it answers SERVICE_MISCONFIGURED. */
 export const handler = failClosed(
