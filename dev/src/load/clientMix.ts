@@ -79,7 +79,7 @@ export const FRONTEND_MIX: ClientMix = [
 ];
 
 /** Picks an operation in proportion to the weights. */
-export function pickOperation(mix: ClientMix, random: () => number): LoadOperation {
+export function pickOperation<T extends { weight: number }>(mix: readonly T[], random: () => number): T {
   const total = mix.reduce((sum, operation) => sum + operation.weight, 0);
   let left = random() * total;
   for (const operation of mix) {

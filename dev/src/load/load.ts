@@ -4,6 +4,9 @@ import { loadCli } from './loadCli';
 import { serveSystemUnderLoad } from './systemUnderLoad';
 import { SYSTEM_ROLE, SYSTEM_ROLE_ENV } from './systemProtocol';
 
+// The tool reads the local stores with the AWS SDK, whose Node.js support notice says nothing about the run.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const fail = (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

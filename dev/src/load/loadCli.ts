@@ -37,7 +37,9 @@ export async function loadCli(args: readonly string[], entry: string): Promise<n
   const startedAt = new Date();
   const runs: LoadReportFile['runs'] = [];
   for (let run = 1; run <= options.runs; run++) {
-    console.log(`Starting run ${run} of ${options.runs}: a fresh local system, then ${options.clients} clients for ${options.seconds} s…`);
+    const system = options.scenario.system === 'npm-start' ? 'npm start on a fresh data folder' : 'a fresh local system';
+    const clients = options.scenario.writers ? 'writers' : 'clients';
+    console.log(`Starting run ${run} of ${options.runs}: ${system}, then ${options.clients} ${clients} for ${options.seconds} s…`);
     const summary = await runLoad({ entry, env: process.env, ...options });
     const checks = options.scenario.expectations(summary);
     runs.push({ ...summary, checks });

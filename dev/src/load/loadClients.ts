@@ -16,6 +16,8 @@ export interface Sample {
   write?: WriteKind;
   acknowledged?: boolean;
   writeOutcome?: string;
+  /** For a write retried with its key: which attempt of its logical write this was (1 for the first). */
+  attempt?: number;
 }
 
 export interface ClientsOptions {

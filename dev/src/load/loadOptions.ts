@@ -23,12 +23,14 @@ export class LoadUsageError extends Error {
   override readonly name = 'LoadUsageError';
 }
 
+const scenarioNames = Object.values(SCENARIOS);
+const nameWidth = Math.max(...scenarioNames.map((scenario) => scenario.name.length));
+
 export const LOAD_USAGE = `Usage: npm run load -- [options]
   --clients N        concurrent clients, each a closed loop (default 200)
   --seconds S        how long they send (default 30)
-  --scenario NAME    ${Object.values(SCENARIOS)
-    .map((scenario) => `${scenario.name} (${scenario.description})`)
-    .join(', ')}; default healthy
+  --scenario NAME    what happens meanwhile (default healthy):
+${scenarioNames.map((scenario) => `                       ${scenario.name.padEnd(nameWidth)}  ${scenario.description}`).join('\n')}
   --runs R           consecutive runs, each on a fresh system (default 1)
   --engine E         gateway engine: ${ENGINE_NAMES.join(' | ')} (default GATEWAY_ENGINE, else stitch)
   --think-ms MS      pause between an answer and a client's next request (default 0)

@@ -2,7 +2,9 @@ import { type AnswerStats, answerStats, answerStatsBy } from './answerStats';
 import type { WriteKind } from './clientMix';
 import type { Sample } from './loadClients';
 import type { BreakerEvent } from './serviceLogs';
-import type { SystemCount } from './systemProcess';
+import type { Lifecycle, SystemCount } from './systemProcess';
+import { auditWrites, type WriteAudit } from './writeAudit';
+import type { LogicalWrite } from './writeClients';
 
 /** A scenario event as it happened in a run. */
 export interface EventRecord {
@@ -29,10 +31,12 @@ export interface Phase {
 export interface WriteTally {
   attempted: number;
   acknowledged: number;
-  /** Items the table gained during the run. */
+  /** Items the table gained during the run (live articles: a deletion's tombstone is none). */
   stored: number;
-  /** For comments: how much the articles' `commentCount` counters grew. */
+  /** For comments: how much the articles' `commentCount` counters grew, once the changes left pending were settled. */
   countedDelta?: number;
+  /** The same growth as read, before settling: it lags by the changes a writer left pending. */
+  countedDeltaRaw?: number;
   /** Writes not acknowledged, by the answer's `extensions.outcome` (`not_applied`, `unknown`, or `none` when it says nothing). */
   unacknowledgedByOutcome: Record<string, number>;
 }
@@ -40,6 +44,8 @@ export interface WriteTally {
 /** Everything a run measured: the report prints it, the JSON file keeps it. */
 export interface RunSummary {
   scenario: string;
+  /** `child`: the load tool's system process, in memory; `npm-start`: the real npm start, its data kept on disk. */
+  system: 'child' | 'npm-start';
   engine: string;
   clients: number;
   seconds: number;
@@ -63,15 +69,24 @@ export interface RunSummary {
   upstreamOutcomes: Record<string, number>;
   /** Other warnings and errors the services logged, by level, service and message. */
   otherLogLines: Record<string, number>;
+  /** Per request: every attempt of a retried write counts (see `audit` for logical writes). */
   writes: Record<WriteKind, WriteTally>;
-  /** Requests each subgraph served during the run, the gateway's fan-out included. */
-  subgraphRequests: Record<string, number>;
-  /** CPU time of each process during the run, and its share of one core: a system near 1 core is saturated. */
-  cpu: { systemMs: number; systemCores: number; loadGeneratorMs: number; loadGeneratorCores: number };
+  /** For a scenario of writers: every logical write checked against the store. */
+  audit?: WriteAudit;
+  /** For npm start: how each Ctrl-C and restart went. */
+  npmStart?: Lifecycle;
+  /** Requests each subgraph served during the run, the gateway's fan-out included; null when the system does not say. */
+  subgraphRequests: Record<string, number> | null;
+  /**
+   * CPU time of each process during the run, and its share of one core: a system near 1 core is saturated.
+   * npm start's is its main process's (not Vite's), null where /proc cannot be read.
+   */
+  cpu: { systemMs: number | null; systemCores: number | null; loadGeneratorMs: number; loadGeneratorCores: number };
 }
 
 export interface RunMeasurements {
   scenario: string;
+  system: RunSummary['system'];
   engine: string;
   clients: number;
   seconds: number;
@@ -86,6 +101,10 @@ export interface RunMeasurements {
   after: SystemCount;
   /** CPU time the load tool's own process spent while the clients ran. */
   loadGeneratorCpuMs: number;
+  /** For writers: every logical write, and the tag their items carry; `after` then holds the items. */
+  writes?: readonly LogicalWrite[];
+  runTag?: string;
+  lifecycle: Lifecycle;
 }
 
 // Reductions rather than Math.min(...values): a long run has more samples than a call takes arguments.
@@ -113,7 +132,7 @@ function recovery(samples: readonly Sample[], atMs: number): Pick<EventRecord, '
   };
 }
 
-function writeTally(samples: readonly Sample[], kind: WriteKind, stored: number, countedDelta?: number): WriteTally {
+function writeTally(samples: readonly Sample[], kind: WriteKind, stored: number, counted?: { delta: number; raw: number }): WriteTally {
   const writes = samples.filter((sample) => sample.write === kind);
   return {
     attempted: writes.length,
@@ -123,7 +142,7 @@ function writeTally(samples: readonly Sample[], kind: WriteKind, stored: number,
       writes.filter((sample) => !sample.acknowledged),
       (sample) => [sample.writeOutcome ?? 'none'],
     ),
-    ...(countedDelta !== undefined && { countedDelta }),
+    ...(counted && { countedDelta: counted.delta, countedDeltaRaw: counted.raw }),
   };
 }
 
@@ -153,10 +172,11 @@ export function summarizeRun(run: RunMeasurements): RunSummary {
   }
   const before = run.before.stored;
   const after = run.after.stored;
-  const systemCpuMs = run.after.cpuMs - run.before.cpuMs;
+  const systemCpuMs = run.after.cpuMs !== null && run.before.cpuMs !== null ? run.after.cpuMs - run.before.cpuMs : null;
   const cores = (cpuMs: number) => (durationMs ? Math.round((cpuMs / durationMs) * 100) / 100 : 0);
   return {
     scenario: run.scenario,
+    system: run.system,
     engine: run.engine,
     clients: run.clients,
     seconds: run.seconds,
@@ -181,13 +201,18 @@ export function summarizeRun(run: RunMeasurements): RunSummary {
     upstreamOutcomes: run.upstreamOutcomes,
     otherLogLines: run.otherLogLines,
     writes: {
-      comment: writeTally(samples, 'comment', after.comments - before.comments, after.commentCountSum - before.commentCountSum),
+      comment: writeTally(samples, 'comment', after.comments - before.comments, {
+        delta: after.commentCountSum - before.commentCountSum,
+        raw: after.commentCountRawSum - before.commentCountRawSum,
+      }),
       article: writeTally(samples, 'article', after.articles - before.articles),
     },
-    subgraphRequests: difference(run.after.subgraphRequests, run.before.subgraphRequests),
+    ...(run.writes && run.after.items && { audit: auditWrites(run.writes, run.after.items, after, run.runTag ?? '') }),
+    ...(run.system === 'npm-start' && { npmStart: run.lifecycle }),
+    subgraphRequests: run.after.subgraphRequests && run.before.subgraphRequests ? difference(run.after.subgraphRequests, run.before.subgraphRequests) : null,
     cpu: {
-      systemMs: Math.round(systemCpuMs),
-      systemCores: cores(systemCpuMs),
+      systemMs: systemCpuMs === null ? null : Math.round(systemCpuMs),
+      systemCores: systemCpuMs === null ? null : cores(systemCpuMs),
       loadGeneratorMs: Math.round(run.loadGeneratorCpuMs),
       loadGeneratorCores: cores(run.loadGeneratorCpuMs),
     },

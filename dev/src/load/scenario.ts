@@ -1,10 +1,15 @@
 import type { ClientMix } from './clientMix';
 import type { RunSummary } from './loadSummary';
 import type { SystemProcess } from './systemProcess';
+import type { WriteOperation } from './writeMix';
 
 /** Something done to the system during a run. */
 export interface ScenarioEvent {
-  /** When, as a fraction of the run's length: 1/3 of a 30 s run is 10 s. */
+  /**
+   * When, as a fraction of the run's length: 1/3 of a 30 s run is 10 s. Events
+   * run one after another, in order: one whose time has passed when the one
+   * before is done runs at once.
+   */
   at: number;
   /** Names the event and the phase of the run it begins, e.g. "comments stopped". */
   label: string;
@@ -27,9 +32,17 @@ export interface Check {
 export interface Scenario {
   name: string;
   description: string;
+  /** The system under load: the load tool's own system process (default), or the real npm start with kept data. */
+  system?: 'child' | 'npm-start';
   events: readonly ScenarioEvent[];
   /** The operations the clients send; the frontend's mix when absent. */
   mix?: ClientMix;
+  /**
+   * When set, the clients are writers instead: they send these mutations, each
+   * with its own Idempotency-Key, retried with it until definite, and the run
+   * audits every write against the store (`RunSummary.audit`).
+   */
+  writers?: readonly WriteOperation[];
   /** What `--check` requires of a run. */
   expectations(run: RunSummary): Check[];
 }

@@ -1,34 +1,34 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { settlePendingCounts } from './settlePendingCounts';
+import { readStoreSnapshot, type StoreSnapshot } from './storeSnapshot';
+import type { StoreCount, StoredWrites } from './systemProtocol';
 
-import { tableName as articlesTableName } from '@bff/articles/store';
-import { tableName as commentsTableName } from '@bff/comments/store';
-import { documentClient } from '@bff/kit';
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 
-import type { StoredWrites } from './systemProtocol';
-
-/** Every item's key (and counter) of one table, page by page. */
-async function scanAll(tableName: string): Promise<{ pk: string; count?: number }[]> {
-  const items: { pk: string; count?: number }[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient().send(
-      new ScanCommand({ TableName: tableName, ProjectionExpression: 'pk, #count', ExpressionAttributeNames: { '#count': 'count' }, ExclusiveStartKey: startKey }),
-    );
-    items.push(...((page.Items ?? []) as { pk: string; count?: number }[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+function storedWrites(snapshot: StoreSnapshot): Pick<StoredWrites, 'comments' | 'articles' | 'tombstones' | 'commentCountSum'> {
+  return {
+    comments: snapshot.comments.length,
+    commentCountSum: sum(snapshot.counters.map((counter) => counter.count)),
+    articles: snapshot.articles.length,
+    tombstones: snapshot.tombstones,
+  };
 }
 
 /**
- * Counts what the services stored, straight from their tables rather than
- * through the gateway: the ground truth that acknowledged writes are compared with.
+ * Counts what the services stored: the tables as read, then again once the
+ * count changes writers left behind are settled (those older than
+ * `settleAfterMs`; 0 when nothing else writes). The raw counter sum is kept
+ * beside the settled one: a counter can lag its comments only while a change
+ * is pending, so the two differ exactly by what settling did.
  */
-export async function countStoredWrites(): Promise<StoredWrites> {
-  const [comments, articles] = await Promise.all([scanAll(commentsTableName()), scanAll(articlesTableName())]);
-  return {
-    comments: comments.filter((item) => item.pk.startsWith('COMMENT#')).length,
-    commentCountSum: comments.filter((item) => item.pk.startsWith('COUNT#')).reduce((sum, item) => sum + (item.count ?? 0), 0),
-    articles: articles.filter((item) => item.pk.startsWith('ARTICLE#')).length,
+export async function countStoredWrites(options: { settleAfterMs: number; withItems?: boolean }): Promise<StoreCount> {
+  const raw = await readStoreSnapshot();
+  const settledCountChanges = await settlePendingCounts(raw, options.settleAfterMs);
+  const settled = settledCountChanges > 0 ? await readStoreSnapshot() : raw;
+  const stored: StoredWrites = {
+    ...storedWrites(settled),
+    commentCountRawSum: storedWrites(raw).commentCountSum,
+    pendingCountChanges: sum(raw.counters.map((counter) => counter.pending)),
+    settledCountChanges,
   };
+  return { stored, ...(options.withItems && { items: settled }) };
 }

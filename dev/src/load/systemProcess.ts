@@ -1,8 +1,8 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
 
+import { readLines } from './readLines';
 import { ServiceLogTally } from './serviceLogs';
+import type { StoreSnapshot } from './storeSnapshot';
 import { type StoredWrites, SYSTEM_ROLE, SYSTEM_ROLE_ENV, type SystemCommand, type SystemReply } from './systemProtocol';
 
 /** Distributes SystemCommand over its variants, so that each keeps its own fields without the id. */
@@ -10,27 +10,65 @@ type CommandBody = SystemCommand extends infer C ? (C extends SystemCommand ? Om
 
 export interface SystemCount {
   stored: StoredWrites;
-  /** Requests each subgraph has served since the system started. */
-  subgraphRequests: Record<string, number>;
-  /** CPU time the system process has used since it started. */
-  cpuMs: number;
+  /** Every comment, counter and article, when asked for. */
+  items?: StoreSnapshot;
+  /** Requests each subgraph has served since the system started; null when the system does not say (npm start). */
+  subgraphRequests: Record<string, number> | null;
+  /** CPU time the system process has used since it started; null when it cannot be read. */
+  cpuMs: number | null;
 }
 
-/** The local system running in a child process, under the load tool's control. */
+/** The local system in a process of its own, under the load tool's control. */
 export interface SystemProcess {
+  /** `child`: the load tool's own system process (in memory); `npm-start`: the real npm start on a kept data folder. */
+  kind: 'child' | 'npm-start';
   gatewayUrl: string;
   engine: string;
   /** What its services have logged so far. */
   logs: ServiceLogTally;
   stopSubgraph(name: string): Promise<void>;
   startSubgraph(name: string): Promise<void>;
-  /** Once no subgraph request is in flight: what the system stored, served and spent. */
-  count(): Promise<SystemCount>;
+  /** Ctrl-C: sends SIGINT; the process stops on its own (npm start only). */
+  interrupt(): Promise<void>;
+  /** Once the stopped process has exited, starts it again on the same data and ports (npm start only). */
+  restart(): Promise<void>;
+  /**
+   * Once no request is in flight: what the system stored, served and spent.
+   * `final`: the run is over, and the system may be stopped to count (npm start is).
+   */
+  count(options?: { withItems?: boolean; final?: boolean }): Promise<SystemCount>;
+  /** How each stop and start of npm start went; empty for the child. */
+  lifecycle: Lifecycle;
   close(): Promise<void>;
 }
 
-function readLines(stream: Readable | null, onLine: (line: string) => void): void {
-  if (stream) createInterface({ input: stream, crlfDelay: Infinity }).on('line', onLine);
+/** One stop of npm start by signal, as the user would have seen it. */
+export interface ShutdownRecord {
+  /** `mid-load` (the scenario's Ctrl-C) or `final` (after the run, to count). */
+  label: string;
+  exitCode: number | null;
+  /** The signal that ended it, when one did (a stop that hung is killed). */
+  exitSignal: string | null;
+  durationMs: number;
+  /** It printed `Stopped.`. */
+  printedStopped: boolean;
+  /** Some line of its output looked like a stack trace. */
+  stackTrace: boolean;
+  /** What it printed from the signal to its exit, besides its services' log lines. */
+  output: string[];
+}
+
+/** One start of npm start after a stop. */
+export interface RestartRecord {
+  /** From the spawn (once the stopped one had exited) until the gateway served. */
+  durationMs: number;
+  /** What its start-up repair said it fixed (`Repaired:` lines): a stop that left work undone. */
+  repaired: string[];
+}
+
+export interface Lifecycle {
+  shutdowns: ShutdownRecord[];
+  restarts: RestartRecord[];
 }
 
 /**
@@ -75,16 +113,22 @@ export function startSystemProcess(entry: string, env: NodeJS.ProcessEnv): Promi
     });
     child.on('message', (reply: SystemReply) => {
       if (reply.type === 'ready') {
+        const onlyNpmStart = (what: string) => () => Promise.reject(new Error(`${what} is for npm start (a scenario whose system is npm-start).`));
         resolve({
+          kind: 'child',
           gatewayUrl: reply.gatewayUrl,
           engine: reply.engine,
           logs,
           stopSubgraph: async (subgraph) => void (await send({ type: 'stop-subgraph', subgraph })),
           startSubgraph: async (subgraph) => void (await send({ type: 'start-subgraph', subgraph })),
-          count: async () => {
-            const reply = await send({ type: 'count' });
-            return { stored: reply.stored!, subgraphRequests: reply.subgraphRequests ?? {}, cpuMs: reply.cpuMs ?? 0 };
+          interrupt: onlyNpmStart('interrupt'),
+          restart: onlyNpmStart('restart'),
+          count: async (options) => {
+            const reply = await send({ type: 'count', withItems: options?.withItems });
+            const { stored, items } = reply.count!;
+            return { stored, ...(items && { items }), subgraphRequests: reply.subgraphRequests ?? {}, cpuMs: reply.cpuMs ?? null };
           },
+          lifecycle: { shutdowns: [], restarts: [] },
           close: async () => {
             if (child.exitCode !== null || child.signalCode !== null) return;
             const exited = new Promise((done) => child.once('exit', done));

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { SETTLE_AFTER_MS } from '@bff/comments/service';
 import type { ApiGatewayHandler } from '@bff/kit';
 
 import { useDevSecrets } from '../devSecrets';
@@ -23,7 +24,7 @@ const IDLE_WAIT_MS = 15_000;
 export async function serveSystemUnderLoad(): Promise<void> {
   const send = (reply: SystemReply) => process.send?.(reply);
   const workDir = await mkdtemp(join(tmpdir(), 'bff-load-'));
-  useDevSecrets(workDir);
+  await useDevSecrets(workDir);
 
   // Subgraph handlers in flight, and requests served: counting waits for the first to drain.
   let inFlight = 0;
@@ -57,9 +58,11 @@ export async function serveSystemUnderLoad(): Promise<void> {
       case 'count': {
         const waitUntil = Date.now() + IDLE_WAIT_MS;
         while (inFlight > 0 && Date.now() < waitUntil) await sleep(20);
-        const stored = await countStoredWrites();
+        // Idle, nothing can be mid-write: every pending count change is settled, as the repair does.
+        // Still busy: only those older than any request can live, as the next read would.
+        const count = await countStoredWrites({ settleAfterMs: inFlight === 0 ? 0 : SETTLE_AFTER_MS, withItems: command.withItems });
         const cpu = process.cpuUsage();
-        return { type: 'done', id: command.id, stored, subgraphRequests: { ...requests }, cpuMs: (cpu.user + cpu.system) / 1000 };
+        return { type: 'done', id: command.id, count, subgraphRequests: { ...requests }, cpuMs: (cpu.user + cpu.system) / 1000 };
       }
       case 'close':
         await closeAll();

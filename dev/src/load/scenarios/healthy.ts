@@ -16,9 +16,9 @@ export const healthy: Scenario = {
         detail: `${run.totals.full} of ${run.totals.requests} full, ${run.totals.partial} partial, ${run.totals.error} errors`,
       },
       {
-        name: 'every comment acknowledged is stored, and nothing else',
+        name: 'every comment acknowledged is stored, and nothing else; commentCount grew as much (settled)',
         ok: comments.acknowledged === comments.stored && comments.stored === comments.countedDelta,
-        detail: `${comments.acknowledged} acknowledged, ${comments.stored} stored, commentCount +${comments.countedDelta}`,
+        detail: `${comments.acknowledged} acknowledged, ${comments.stored} stored, commentCount +${comments.countedDelta} (as read: +${comments.countedDeltaRaw})`,
       },
     ];
   },
