@@ -32,6 +32,10 @@ describe('subgraph errors', () => {
     // A 429 is the subgraph saying it did nothing.
     const busy = new SubgraphOverloadedError('users', 'HTTP 429', true, 2_500);
     expect(subgraphErrorExtensions(busy, { isMutation: true, idempotent: false })).toEqual({ code: 'SUBGRAPH_OVERLOADED', subgraph: 'users', retryAfterSeconds: 3, outcome: 'not_applied' });
+    // A retry refused at once does not make an earlier attempt that got through undone.
+    const refusedAfterCut = new SubgraphUnavailableError('comments', 'ECONNREFUSED', true, false);
+    refusedAfterCut.earlierAttemptMayHaveApplied = true;
+    expect(subgraphErrorExtensions(refusedAfterCut, { isMutation: true, idempotent: true }).outcome).toBe('unknown');
     // With an Idempotency-Key the client may simply send it again.
     const timedOut = new SubgraphTimeoutError('comments', 'no answer in 3000 ms', true);
     expect(subgraphErrorExtensions(timedOut, { isMutation: true, idempotent: true })).toEqual({ code: 'SUBGRAPH_TIMEOUT', subgraph: 'comments', outcome: 'unknown', retryable: true });

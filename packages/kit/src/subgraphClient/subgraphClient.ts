@@ -154,12 +154,19 @@ export class SubgraphClient {
     const deadline = Date.now() + this.settings.timeoutMs;
     let attempts = 0;
     let status: number | undefined;
+    let mayHaveApplied = false;
     const attempt = async ({ signal }: { signal: AbortSignal }): Promise<SubgraphAnswer> => {
       attempts++;
       await this.waitOutPause(deadline);
-      const answer = await this.send(request, signal);
-      status = answer.status;
-      return answer;
+      try {
+        const answer = await this.send(request, signal);
+        status = answer.status;
+        return answer;
+      } catch (error) {
+        // Remembered across retries: a refused retry does not undo an earlier attempt that got through.
+        if (error instanceof SubgraphError && error.outcome() === 'unknown') mayHaveApplied = true;
+        throw error;
+      }
     };
     try {
       // A signal of the call's own: cockatiel's default is one shared never-aborted signal that every call would hang a listener on.
@@ -168,6 +175,7 @@ export class SubgraphClient {
       return answer;
     } catch (raw) {
       const error = this.asSubgraphError(raw, attempts > 0);
+      error.earlierAttemptMayHaveApplied = mayHaveApplied;
       this.log(error.code === 'SUBGRAPH_TIMEOUT' ? 'timeout' : raw instanceof BrokenCircuitError ? 'circuit-open' : error.code === 'SUBGRAPH_OVERLOADED' ? 'shed' : 'unavailable', request, started, attempts, {
         status,
         reason: error.reason,

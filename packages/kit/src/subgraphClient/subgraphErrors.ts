@@ -29,9 +29,15 @@ export abstract class SubgraphError extends Error {
   /** What the client is told: the service and what happened, nothing internal. */
   abstract get publicMessage(): string;
 
+  /**
+   * Set when an earlier attempt of the same call (a retried keyed mutation) may
+   * have been applied: whatever the last attempt met, the call's outcome is unknown.
+   */
+  earlierAttemptMayHaveApplied = false;
+
   /** For a mutation: whether it may have been applied. */
   outcome(): WriteOutcome {
-    return this.sent ? 'unknown' : 'not_applied';
+    return this.sent || this.earlierAttemptMayHaveApplied ? 'unknown' : 'not_applied';
   }
 }
 
@@ -104,9 +110,9 @@ export class SubgraphOverloadedError extends SubgraphError {
     return `The ${this.subgraph} service is busy: try again in a moment.`;
   }
 
-  /** Shed here, or refused by the subgraph with 429: either way nothing was done. */
+  /** Shed here, or refused by the subgraph with 429: this attempt did nothing. */
   override outcome(): WriteOutcome {
-    return 'not_applied';
+    return this.earlierAttemptMayHaveApplied ? 'unknown' : 'not_applied';
   }
 }
 
