@@ -58,6 +58,8 @@ async function main(): Promise<void> {
   }
   const gatewayPort = portFromEnv('PORT', 4000);
   const frontendPort = portFromEnv('FRONTEND_PORT', 5173);
+  // FRONTEND=off: the API alone, for load tests and for a frontend served some other way.
+  const withFrontend = process.env.FRONTEND !== 'off';
   // Local runs log warnings and errors only, unless asked for more.
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const dataDir = resolve(process.env.LOCAL_DATA_DIR || join(process.cwd(), '.local'));
@@ -70,19 +72,21 @@ async function main(): Promise<void> {
   });
 
   let system: LocalSystem;
-  let frontend: FrontendServer;
+  let frontend: FrontendServer | undefined;
   try {
     // Before anything starts: a busy frontend port would otherwise show only after the whole system is up.
-    await assertPortFree(frontendPort, FRONTEND_HOST);
+    if (withFrontend) await assertPortFree(frontendPort, FRONTEND_HOST);
     unlock = lockDataDir(dataDir);
     await useDevSecrets(dataDir);
     // A restart with unchanged subgraphs serves the supergraph composed last time.
     process.env.SUPERGRAPH_CACHE_DIR ??= dataDir;
     // The gateway answers the frontend's origin (and any in CORS_ORIGINS), nothing else.
-    const corsOrigins = [...readGatewayConfig().corsOrigins, ...localOrigins(frontendPort)];
+    const corsOrigins = [...readGatewayConfig().corsOrigins, ...(withFrontend ? localOrigins(frontendPort) : [])];
     system = await startLocalSystem({ dataDir, workDir: dataDir, gatewayPort, gatewayConfig: { corsOrigins } });
     try {
-      frontend = await startFrontendServer({ gatewayUrl: system.gatewayUrl, port: frontendPort, host: FRONTEND_HOST, repoRoot: process.cwd() });
+      if (withFrontend) {
+        frontend = await startFrontendServer({ gatewayUrl: system.gatewayUrl, port: frontendPort, host: FRONTEND_HOST, repoRoot: process.cwd() });
+      }
     } catch (error) {
       await system.close();
       throw error;
@@ -99,7 +103,7 @@ async function main(): Promise<void> {
 
   const lines = [
     '',
-    `Frontend:  ${frontend.url}  ← open this`,
+    ...(frontend ? [`Frontend:  ${frontend.url}  ← open this`] : []),
     `Gateway:   ${system.gatewayUrl}  (GraphiQL when opened in a browser)`,
     ...system.subgraphs.map((subgraph) => `Subgraph:  ${subgraph.name.padEnd(9)} ${subgraph.url}`),
     `Store:     ${system.storeEndpoint} (data in ${dataDir}; ${system.seededItems ? `seeded ${system.seededItems} demo items` : 'demo data already there'})`,
@@ -127,7 +131,7 @@ async function main(): Promise<void> {
   process.on('uncaughtException', report);
   process.on('unhandledRejection', report);
   // The servers stop taking requests, finish the ones in flight, then the store closes (see LocalSystem.close).
-  await Promise.all([frontend.close(), system.close()]).catch(report);
+  await Promise.all([frontend?.close(), system.close()]).catch(report);
   unlock();
   console.log('Stopped.');
   process.exit(failed ? 1 : 0);

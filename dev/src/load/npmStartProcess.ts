@@ -62,8 +62,8 @@ const watchdog = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms
 /**
  * The real `npm start` (`.build/dev/start.js`, built first as npm start builds
  * it) as the system under load, its data kept in a temporary LOCAL_DATA_DIR, on
- * free PORT and FRONTEND_PORT (it starts Vite too: npm start has no switch to
- * leave the frontend out). `interrupt` is Ctrl-C: SIGINT, its exit recorded
+ * a free PORT, without the frontend (FRONTEND=off: Vite would only take CPU from
+ * the system under load). `interrupt` is Ctrl-C: SIGINT, its exit recorded
  * when it comes; `restart` waits for that exit and starts it again on the same
  * data and ports, as a user would. Counting reads its store over the store's
  * own endpoint while it runs; the final count stops it (a second recorded
@@ -72,12 +72,12 @@ const watchdog = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms
 export async function startNpmStartProcess(options: NpmStartOptions): Promise<SystemProcess> {
   execFileSync(process.execPath, [join(options.repoRoot, 'dev/build.mjs'), 'start'], { cwd: options.repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   const dataDir = await mkdtemp(join(tmpdir(), 'bff-load-npm-start-'));
-  const [port, frontendPort] = await freePorts(2);
+  const [port] = await freePorts(1);
   const env: NodeJS.ProcessEnv = {
     ...options.env,
     LOCAL_DATA_DIR: dataDir,
     PORT: String(port),
-    FRONTEND_PORT: String(frontendPort),
+    FRONTEND: 'off',
     GATEWAY_ENGINE: options.engine,
     // Breaker and failure lines are warnings; info lines would only cost the system CPU.
     POWERTOOLS_LOG_LEVEL: 'WARN',
