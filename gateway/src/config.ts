@@ -1,4 +1,4 @@
-import { envInt, envOptional, envString, isDevelopment } from '@bff/kit';
+import { envInt, envOptional, envString, isDevelopment } from '@bff/kit/core';
 
 import type { AdmissionSettings } from './edge/admissionControl';
 import { ENGINE_NAMES, type EngineName } from './engines/engine';

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import {
   type ApiGatewayHandler,
   baseServerOptions,
@@ -7,7 +8,7 @@ import {
   createLogger,
   graphqlErrorBody,
   idempotencyKeyOf,
-} from '@bff/kit';
+} from '@bff/kit/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 import { type SupergraphSourceSettings, readSupergraphSourceSettings } from './compose/supergraphSourceSettings';
@@ -83,6 +84,9 @@ export function createGatewayHandler(options: GatewayOptions): GatewayHandler {
         ...base.plugins,
         ...(trusted && config.enforceTrustedDocuments ? [trustedDocumentsPlugin<GatewayContext>(trusted)] : []),
         demandControlPlugin<GatewayContext>(config.maxQueryCost),
+        // Otherwise Apollo Server loads the inline-trace plugin and its protobuf at every start,
+        // only to find that the gateway's schema is no subgraph: Apollo Studio is not used here.
+        ApolloServerPluginInlineTraceDisabled(),
       ],
     });
     const handle = createLambdaGraphQLHandler(server, logger, {

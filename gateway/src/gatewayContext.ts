@@ -1,4 +1,4 @@
-import type { RequestContext } from '@bff/kit';
+import type { RequestContext } from '@bff/kit/core';
 
 /**
  * What the gateway keeps about a request while it fans out to the subgraphs:

@@ -1,4 +1,4 @@
-import { type ApiGatewayHandler, authSecrets, failClosed } from '@bff/kit';
+import { type ApiGatewayHandler, authSecrets, failClosed } from '@bff/kit/core';
 
 import { createGatewayHandler } from './createGatewayHandler';
 import { registryFromEnv } from './registry/registryFromEnv';

@@ -10,7 +10,8 @@ import { idempotencyTable, idempotencyTableEnv, signInternalHeaders } from '@bff
 import { graphqlPostEvent, type LocalLambdaServer, type LocalStore, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
 import { putUser } from '@bff/users/store';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { Kind, parse } from 'graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { graphqlSync, parse } from 'graphql';
 
 import { findRepoRoot } from '../lib/repoRoot';
 import { SERVICES } from '../lib/services';
@@ -144,21 +145,37 @@ it('synthesizes one bundle per function, minified, with a source map and no exte
   }
 });
 
-const typeNames = (sdl: string) =>
-  parse(sdl)
-    .definitions.flatMap((definition) =>
-      definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION ? [definition.name.value] : [],
-    )
-    // The federation types (_Service) that buildSubgraphSchema adds.
-    .filter((name) => !name.startsWith('_'))
-    .sort();
+/** The packages and files a bundle was built from, as its source map lists them. */
+function sourcesOf(functionName: string): string[] {
+  const fn = deployed.get(functionName);
+  if (!fn) throw new Error(`${functionName} is not in the cloud assembly`);
+  return (JSON.parse(readFileSync(join(fn.assetDir, 'index.js.map'), 'utf8')) as { sources: string[] }).sources;
+}
+const holds = (sources: string[], part: string) => sources.some((source) => source.includes(part));
+
+it('leaves out of each bundle what it never runs: the other engine, subgraph code in the gateway, federation code everywhere', () => {
+  const gateway = sourcesOf('gateway-dev-graphql');
+  expect(holds(gateway, 'gateway/src/engines/stitchEngine.ts')).toBe(true);
+  for (const part of ['node_modules/@apollo/gateway/', 'node_modules/@apollo/subgraph/', 'node_modules/@apollo/federation-internals/', 'client-dynamodb', 'kit/src/createSubgraphHandler.ts']) {
+    expect([part, holds(gateway, part)]).toEqual([part, false]);
+  }
+  for (const service of SERVICES) {
+    const sources = sourcesOf(`${service.name}-dev-graphql`);
+    expect(holds(sources, 'kit/src/schemaFromPrepared.ts')).toBe(true);
+    // Only the two helpers the prepared schema needs, never buildSubgraphSchema and what it loads.
+    expect(holds(sources, 'node_modules/@apollo/federation-internals/')).toBe(false);
+    expect(holds(sources, '@apollo/subgraph/dist/buildSubgraphSchema')).toBe(false);
+  }
+  // users calls no other service: no subgraph client, no undici.
+  expect(holds(sourcesOf('users-dev-graphql'), 'node_modules/undici/')).toBe(false);
+});
 
 describe.each(SERVICES)('the deployed $name bundle', (service) => {
-  it('answers _service { sdl } with the schema it was built from', async () => {
+  it('answers _service { sdl } exactly as buildSubgraphSchema would at run time', async () => {
     const result = await process$(service.name).invoke(await signedEvent('{ _service { sdl } }'));
     expect(result.statusCode).toBe(200);
-    const sdl = (bodyOf(result).data?._service as { sdl: string }).sdl;
-    expect(typeNames(sdl)).toEqual(typeNames(readFileSync(join(repoRoot, service.schemaFile), 'utf8')));
+    const expected = graphqlSync({ schema: buildSubgraphSchema({ typeDefs: parse(readFileSync(join(repoRoot, service.schemaFile), 'utf8')) }), source: '{ _service { sdl } }' });
+    expect(bodyOf(result)).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 
   it('answers a malformed body with 400 and a GraphQL error', async () => {
@@ -196,6 +213,20 @@ describe('the deployed bundles read the data their service wrote', () => {
   it('articles', async () => {
     const result = await process$('articles').invoke(await signedEvent('{ articles(first: 5) { nodes { id title } } }'));
     expect(bodyOf(result)).toEqual({ data: { articles: { nodes: [{ id: article.id, title: article.title }] } } });
+  });
+
+  it('each answers _entities through its reference resolvers', async () => {
+    const entities = async (name: string, representations: unknown[], selection: string) =>
+      bodyOf(await process$(name).invoke(await signedEvent(`query ($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, { r: representations })));
+    expect(await entities('users', [{ __typename: 'User', id: user.id }, { __typename: 'User', id: 'no-such-user' }], '... on User { id name }')).toEqual({
+      data: { _entities: [{ id: user.id, name: user.name }, null] },
+    });
+    expect(await entities('articles', [{ __typename: 'Article', id: article.id }], '... on Article { title }')).toEqual({
+      data: { _entities: [{ title: article.title }] },
+    });
+    expect(await entities('comments', [{ __typename: 'Comment', id: comment.id }], '... on Comment { body }')).toEqual({
+      data: { _entities: [{ body: comment.body }] },
+    });
   });
 
   it('comments', async () => {

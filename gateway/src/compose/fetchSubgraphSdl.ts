@@ -1,4 +1,4 @@
-import { SubgraphError, type SubgraphClient } from '@bff/kit';
+import { SubgraphError, type SubgraphClient } from '@bff/kit/client';
 
 import type { SubgraphEntry } from '../registry/subgraphRegistry';
 import { GATEWAY_IDENTITY } from '../upstream/subgraphFetch';

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { writeFileAtomic } from '@bff/kit';
+import { writeFileAtomic } from '@bff/kit/core';
 
 /**
  * The last composed supergraph in a file, `<dir>/supergraph.json` holding

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { createLogger, type Logger } from '@bff/kit';
+import { createLogger, type Logger } from '@bff/kit/core';
 
 import { readRegistry, RegistryError, type SubgraphEntry, type SubgraphRegistry } from '../registry/subgraphRegistry';
 import { Upstreams } from '../upstream/upstreams';

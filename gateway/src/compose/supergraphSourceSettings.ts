@@ -1,4 +1,4 @@
-import { envInt, envOptional } from '@bff/kit';
+import { envInt, envOptional } from '@bff/kit/core';
 
 /** The supergraph source's settings from the environment; spread them into `SupergraphSource`'s options. */
 export interface SupergraphSourceSettings {

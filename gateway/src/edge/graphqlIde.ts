@@ -1,4 +1,4 @@
-import { graphqlErrorBody } from '@bff/kit';
+import { graphqlErrorBody } from '@bff/kit/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
 const EXAMPLE_QUERY = `# The BFF's client schema: every subgraph behind one endpoint.

@@ -16,7 +16,7 @@ import {
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 
-import { MAX_PAGE_SIZE } from '@bff/kit';
+import { MAX_PAGE_SIZE } from '@bff/kit/core';
 
 /**
  * The cost model: every field costs 1 plus the cost of what is selected under it,

@@ -1,5 +1,5 @@
 import { ApolloGateway, type SupergraphSdlUpdateFunction } from '@apollo/gateway';
-import type { Logger } from '@bff/kit';
+import type { Logger } from '@bff/kit/core';
 
 import type { Engine, EngineOptions } from './engine';
 import { SubgraphDataSource } from './subgraphDataSource';

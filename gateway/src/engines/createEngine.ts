@@ -1,25 +1,29 @@
-import type { Logger } from '@bff/kit';
+import type { Logger } from '@bff/kit/core';
 
 import { ENGINE_NAMES, type Engine, type EngineName, type EngineOptions } from './engine';
 import { createStitchEngine } from './stitchEngine';
 
 /**
- * The one engine a deployed bundle holds: the CDK app defines this at build time
- * (esbuild `define`), so that the other engine's code is left out of the bundle
- * (for stitch: @apollo/gateway, its query planner and OpenTelemetry). Undefined
- * elsewhere (`npm start`, tests): both engines are there.
+ * Starts the named engine. The CDK app defines `process.env.BFF_BUNDLED_ENGINE`
+ * at build time (esbuild `define`), and each condition below reads it directly,
+ * so that esbuild folds it to a constant and drops the branch of the engine not
+ * built in: a stitch bundle holds no @apollo/gateway, query planner or
+ * OpenTelemetry (2.6 MB). Read into a variable first, the define is not folded and
+ * both engines are bundled. Undefined elsewhere (`npm start`, tests): both are there.
  */
-const BUNDLED_ENGINE = process.env.BFF_BUNDLED_ENGINE;
-
 export async function createEngine(name: EngineName, supergraphSdl: string, options: EngineOptions, logger: Logger): Promise<Engine> {
-  if (BUNDLED_ENGINE !== undefined && BUNDLED_ENGINE !== name) {
-    throw new Error(`GATEWAY_ENGINE is "${name}" but this bundle was built with the ${BUNDLED_ENGINE} engine only; rebuild it with -c gatewayEngine=${name}`);
+  if (process.env.BFF_BUNDLED_ENGINE !== undefined && process.env.BFF_BUNDLED_ENGINE !== name) {
+    throw new Error(
+      `GATEWAY_ENGINE is "${name}" but this bundle was built with the ${process.env.BFF_BUNDLED_ENGINE} engine only; rebuild it with -c gatewayEngine=${name}`,
+    );
   }
-  if (name === 'apollo' && BUNDLED_ENGINE !== 'stitch') {
-    // Loaded on demand: a stitch gateway never evaluates the apollo engine's modules.
+  if (process.env.BFF_BUNDLED_ENGINE !== 'stitch' && name === 'apollo') {
+    // Loaded on demand: where both engines are there, a stitch gateway never evaluates these modules.
     const { createApolloEngine } = await import('./apolloEngine');
     return createApolloEngine(supergraphSdl, options, logger);
   }
-  if (name === 'stitch' && BUNDLED_ENGINE !== 'apollo') return createStitchEngine(supergraphSdl, options);
+  // Imported statically: through import() esbuild would keep more of @graphql-tools (117 KB), and an
+  // apollo bundle keeps this code unused either way.
+  if (process.env.BFF_BUNDLED_ENGINE !== 'apollo' && name === 'stitch') return createStitchEngine(supergraphSdl, options);
   throw new Error(`Unknown engine "${name}": one of ${ENGINE_NAMES.join(', ')}`);
 }

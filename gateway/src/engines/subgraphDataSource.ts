@@ -1,5 +1,5 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { operationKindOf, SubgraphError, type SubgraphClient } from '@bff/kit';
+import { operationKindOf, SubgraphError, type SubgraphClient } from '@bff/kit/client';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 
 import type { GatewayContext } from '../gatewayContext';

@@ -1,4 +1,4 @@
-import { envOptional } from '@bff/kit';
+import { envOptional } from '@bff/kit/core';
 
 import { LocalFileRegistry } from './localFileRegistry';
 import { SsmRegistry } from './ssmRegistry';

@@ -1,4 +1,4 @@
-import { type FailedCall, type SubgraphError, subgraphErrorExtensions } from '@bff/kit';
+import { type FailedCall, type SubgraphError, subgraphErrorExtensions } from '@bff/kit/client';
 
 /**
  * A failed subgraph call told in GraphQL's own terms: errors that name the

@@ -1,4 +1,4 @@
-import { type CallIdentity, operationKindOf, SubgraphError, type SubgraphClient } from '@bff/kit';
+import { type CallIdentity, operationKindOf, SubgraphError, type SubgraphClient } from '@bff/kit/client';
 
 import type { GatewayContext } from '../gatewayContext';
 import { subgraphFailureBody } from './subgraphFailure';

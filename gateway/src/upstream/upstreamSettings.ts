@@ -1,4 +1,5 @@
-import { DEFAULT_SUBGRAPH_CLIENT_SETTINGS as DEFAULTS, envInt, type SubgraphClientSettings } from '@bff/kit';
+import { DEFAULT_SUBGRAPH_CLIENT_SETTINGS as DEFAULTS, type SubgraphClientSettings } from '@bff/kit/client';
+import { envInt } from '@bff/kit/core';
 
 /** `USERS` for `users`: per-subgraph settings are UPSTREAM_TIMEOUT_MS_USERS and so on. */
 const suffix = (subgraph: string) => subgraph.toUpperCase().replace(/[^A-Z0-9]/g, '_');

@@ -1,4 +1,5 @@
-import { iamSigningEnabled, type Logger, SubgraphClient } from '@bff/kit';
+import { iamSigningEnabled, SubgraphClient } from '@bff/kit/client';
+import type { Logger } from '@bff/kit/core';
 
 import { upstreamSettings } from './upstreamSettings';
 

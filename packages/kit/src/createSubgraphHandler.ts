@@ -1,9 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { parse } from 'graphql';
 
 import type { InternalCall } from './auth/internalSignature';
 import { InternalSignatureError, readInternalCall } from './auth/readInternalCall';
@@ -12,6 +10,7 @@ import { graphqlErrorBody } from './graphqlErrorBody';
 import { type IdempotencyOptions, idempotentMutations } from './idempotency/idempotentMutations';
 import { createLogger } from './logger';
 import type { RequestContext } from './requestContext';
+import { subgraphSchema } from './subgraphSchema';
 
 export interface SubgraphOptions<TContext extends RequestContext> {
   /** The service name: the logger's serviceName and the subgraph's name in the registry. */
@@ -28,15 +27,14 @@ export interface SubgraphOptions<TContext extends RequestContext> {
   idempotency?: IdempotencyOptions;
 }
 
-/** SDL + resolvers → federation subgraph schema → Apollo Server → API Gateway v2 Lambda handler. */
+/** SDL + resolvers → federation subgraph schema (prepared at build time in a bundle) → Apollo Server → API Gateway v2 Lambda handler. */
 export function createSubgraphHandler<TContext extends RequestContext>(
   options: SubgraphOptions<TContext>,
 ): ApiGatewayHandler {
   const logger = createLogger(options.name);
-  // buildSubgraphSchema is not generic in the context type; our resolvers are typed against TContext.
+  // The resolver map is not generic in the context type; our resolvers are typed against TContext.
   const ownResolvers = options.idempotency ? idempotentMutations(options.name, options.resolvers, options.idempotency) : options.resolvers;
-  const resolvers = ownResolvers as GraphQLResolverMap<unknown>;
-  const schema = buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers });
+  const schema = subgraphSchema(options.typeDefs, ownResolvers as GraphQLResolverMap<unknown>);
   const base = baseServerOptions<TContext>(logger);
   const server = new ApolloServer<TContext>({
     schema,

@@ -1,26 +1,6 @@
-// The runtime kit: what Lambda bundles import. Local-only pieces live in `@bff/kit/local`.
-export * from './auth/accessToken';
-export * from './auth/caller';
-export * from './auth/internalSignature';
-export * from './auth/readInternalCall';
-export * from './auth/signInternalHeaders';
-export * from './aws/signedForIam';
-export * from './auth/secrets';
-export * from './config';
-export * from './createLambdaGraphQLHandler';
-export * from './createSubgraphHandler';
-export * from './cursor';
-export * from './dynamo';
-export * from './demoId';
-export * from './errors';
-export * from './failClosed';
-export * from './graphqlErrorBody';
-export * from './idempotency';
-export * from './loaders';
-export * from './logger';
-export * from './pagination';
-export * from './requestContext';
-export * from './settingsProblems';
-export * from './subgraphClient';
-export * from './tableDefinition';
-export * from './writeFileAtomic';
+// `@bff/kit`: the whole runtime kit, for tools and tests. Lambda entries import
+// less, so that their bundles hold less: `@bff/kit/core` and `@bff/kit/client`
+// (the gateway), `@bff/kit/subgraph` (a service). Local-only pieces live in
+// `@bff/kit/local`, build-time ones in `@bff/kit/build`.
+export * from './client';
+export * from './subgraph';

@@ -1,12 +1,5 @@
-import {
-  authSecrets,
-  createSubgraphHandler,
-  cursorSecret,
-  envOptional,
-  failClosed,
-  idempotencyTableName,
-  serviceClient,
-} from '@bff/kit';
+import { serviceClient } from '@bff/kit/client';
+import { authSecrets, createSubgraphHandler, cursorSecret, envOptional, failClosed, idempotencyTableName } from '@bff/kit/subgraph';
 
 import typeDefs from '../schema.graphql';
 import { createContext, resolvers } from './resolvers';

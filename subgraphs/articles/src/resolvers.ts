@@ -1,5 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { createBatchLoader, type PageArgs, type RequestContext, type SubgraphClient } from '@bff/kit';
+import type { SubgraphClient } from '@bff/kit/client';
+import { createBatchLoader, type PageArgs, type RequestContext } from '@bff/kit/subgraph';
 
 import { httpCommentsCleaner } from './commentsCleaner';
 import * as service from './service';

@@ -11,7 +11,7 @@ import {
   type PageArgs,
   pageRequest,
   requireCaller,
-} from '@bff/kit';
+} from '@bff/kit/subgraph';
 
 import { type CommentsCleaner, CommentsUnavailableError } from './commentsCleaner';
 import { COMMENTS_SERVICE_CALLER } from './serviceCallers';

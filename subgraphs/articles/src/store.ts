@@ -9,7 +9,7 @@ import {
   type PageRequest,
   putIfAbsent,
   queryPage,
-} from '@bff/kit';
+} from '@bff/kit/subgraph';
 
 import { articlesTable } from './table';
 

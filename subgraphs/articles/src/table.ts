@@ -1,4 +1,4 @@
-import type { TableDefinition } from '@bff/kit';
+import type { TableDefinition } from '@bff/kit/subgraph';
 
 /**
  * The articles table. Items: `ARTICLE#<id>`. `byCreated` lists every article

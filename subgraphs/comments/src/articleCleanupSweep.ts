@@ -1,4 +1,4 @@
-import { envInt, type Logger } from '@bff/kit';
+import { envInt, type Logger } from '@bff/kit/subgraph';
 
 import { type ArticlesDirectory, ArticlesUnavailableError } from './articlesDirectory';
 import { purgeArticle } from './service';

@@ -1,4 +1,4 @@
-import { type CallIdentity, SubgraphError, type SubgraphClient } from '@bff/kit';
+import { type CallIdentity, SubgraphError, type SubgraphClient } from '@bff/kit/client';
 
 import { COMMENTS_SERVICE_CALLER } from './serviceCallers';
 

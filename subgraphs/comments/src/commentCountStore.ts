@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetItems, documentClient, isConditionalCheckFailure } from '@bff/kit';
+import { batchGetItems, documentClient, isConditionalCheckFailure } from '@bff/kit/subgraph';
 
 import { tableName } from './tableName';
 

@@ -12,7 +12,7 @@ import {
   pageRequest,
   requireCaller,
   ServiceUnavailableError,
-} from '@bff/kit';
+} from '@bff/kit/subgraph';
 
 import { type ArticlesDirectory, ArticlesUnavailableError } from './articlesDirectory';
 import * as counts from './commentCountStore';

@@ -8,7 +8,7 @@ import {
   type PageRequest,
   putIfAbsent,
   queryPage,
-} from '@bff/kit';
+} from '@bff/kit/subgraph';
 
 import { commentsTable } from './table';
 import { tableName } from './tableName';

@@ -1,4 +1,4 @@
-import type { TableDefinition } from '@bff/kit';
+import type { TableDefinition } from '@bff/kit/subgraph';
 
 /**
  * The comments table. Items: `COMMENT#<id>` (a comment), `COUNT#<articleId>`

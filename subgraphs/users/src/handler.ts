@@ -1,4 +1,4 @@
-import { authSecrets, createSubgraphHandler, failClosed, idempotencyTableName } from '@bff/kit';
+import { authSecrets, createSubgraphHandler, failClosed, idempotencyTableName } from '@bff/kit/subgraph';
 
 import typeDefs from '../schema.graphql';
 import { createContext, resolvers } from './resolvers';

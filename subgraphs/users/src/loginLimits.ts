@@ -1,4 +1,4 @@
-import { envInt, TooManyRequestsError } from '@bff/kit';
+import { envInt, TooManyRequestsError } from '@bff/kit/subgraph';
 
 import { sourceNetwork } from './sourceNetwork';
 import { countLoginAttempt, type LoginCounter } from './store';

@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { createBatchLoader, type DataLoader, type RequestContext, TooManyRequestsError } from '@bff/kit';
+import { createBatchLoader, type DataLoader, type RequestContext, TooManyRequestsError } from '@bff/kit/subgraph';
 
 import { findUser, findUsers, login, register, toPublicUser } from './service';
 import { getUsers, type UserRecord } from './store';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { BadUserInputError, type Caller, type DataLoader, issueAccessToken, UnauthenticatedError } from '@bff/kit';
+import { BadUserInputError, type Caller, type DataLoader, issueAccessToken, UnauthenticatedError } from '@bff/kit/subgraph';
 
 import { reserveLoginAttempt } from './loginLimits';
 import { decoyHash, hashPassword, verifyPassword } from './password';

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetItems, documentClient, envString, isConditionalCheckFailure, putIfAbsent } from '@bff/kit';
+import { batchGetItems, documentClient, envString, isConditionalCheckFailure, putIfAbsent } from '@bff/kit/subgraph';
 
 /** A user as stored. `passwordHash` never leaves the service. */
 export interface UserRecord {

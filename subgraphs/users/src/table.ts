@@ -1,4 +1,4 @@
-import type { TableDefinition } from '@bff/kit';
+import type { TableDefinition } from '@bff/kit/subgraph';
 
 /**
  * The users table. Items: `USER#<id>` (a user), `EMAIL#<lower-cased email>`

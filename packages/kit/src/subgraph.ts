@@ -1,0 +1,9 @@
+// `@bff/kit/subgraph`: what a service's Lambda needs: the shared core, and its
+// own Lambda factory, DynamoDB, idempotent mutations and loaders. The gateway
+// never imports it. A service that calls another adds `@bff/kit/client`.
+export * from './core';
+export * from './createSubgraphHandler';
+export * from './dynamo';
+export * from './idempotency/idempotentMutations';
+export * from './loaders';
+export * from './preparedSubgraphSchema';
