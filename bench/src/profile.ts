@@ -26,7 +26,8 @@ const WORKSPACES = /^(packages\/[^/]+|subgraphs\/[^/]+|gateway|bench|dev|infra)\
 
 /** Which package a file belongs to: the npm package, our workspace, or Node's own module. */
 export function originOf(path: string): string {
-  const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  // The innermost node_modules: a package's own copy of a dependency is that dependency.
+  const inPackage = [...path.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].at(-1);
   if (inPackage) return inPackage[1]!;
   if (path.startsWith('node:')) return `node:${path.slice(5).replace(/^internal\//, '').split('/')[0]}`;
   const relative = path.replace(/^file:\/\//, '').replace(/^(\.\.\/)+/, '').replace(/^.*?\/(?=(packages|subgraphs|gateway|bench|dev|infra)\/)/, '');

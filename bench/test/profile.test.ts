@@ -6,6 +6,7 @@ const frame = (functionName: string, url = '', lineNumber = 0) => ({ functionNam
 it('names the package, our workspace or Node module a file belongs to', () => {
   expect(originOf('file:///work/main/node_modules/@graphql-tools/delegate/dist/index.cjs')).toBe('@graphql-tools/delegate');
   expect(originOf('file:///srv/app/node_modules/graphql/execution/execute.js')).toBe('graphql');
+  expect(originOf('file:///app/node_modules/@graphql-tools/delegate/node_modules/@graphql-tools/utils/cjs/memoize.js')).toBe('@graphql-tools/utils');
   expect(originOf('../../gateway/src/upstream/subgraphFetch.ts')).toBe('gateway');
   expect(originOf('../../packages/kit/src/subgraphClient/subgraphClient.ts')).toBe('packages/kit');
   expect(originOf('node:internal/streams/readable')).toBe('node:streams');

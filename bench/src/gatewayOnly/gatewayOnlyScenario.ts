@@ -4,7 +4,7 @@
 // CPU; the subgraphs and the load generator get the other CPUs. The subgraphs answer
 // from memory, so the gateway's own cost is what limits the throughput.
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
@@ -181,7 +181,7 @@ export async function runGatewayOnly({ built, workDir, env, log }: Context, plan
     const rounds = new Map<string, ThroughputResult[]>(gateways.map((gateway) => [gateway.name, []]));
     for (let round = 0; round < plan.rounds; round++) {
       for (const gateway of gateways) {
-        log(`gateway-only: round ${round + 1}/${plan.rounds}, ${gateway.name}, ${plan.connections} connections for ${plan.seconds} s…`);
+        log(`gateway-only: round ${round + 1}/${plan.rounds}, ${gateway.name}, ${plan.connections} connections for ${plan.seconds} s (machine load ${loadavg()[0]!.toFixed(1)})…`);
         rounds.get(gateway.name)!.push(await measureThroughput(load(gateway, plan.seconds), { warmUpFirst: round === 0, before: settled }));
         await settled();
       }
