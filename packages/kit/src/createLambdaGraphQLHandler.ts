@@ -1,5 +1,5 @@
 import { type ApolloServer, type ApolloServerOptions } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { GraphQLError } from 'graphql';
@@ -36,7 +36,9 @@ export function baseServerOptions<TContext extends RequestContext>(logger: Logge
       warn: (message: string) => logger.warn(message),
       error: (message: string) => logger.error(message),
     },
-    plugins: [errorLoggingPlugin<TContext>(), ApolloServerPluginLandingPageDisabled()],
+    // No cache-control plugin: nothing here reads cache hints (no CDN, no response cache), and it
+    // instruments every field it resolves, which on the gateway's stitched schema is thousands per answer.
+    plugins: [errorLoggingPlugin<TContext>(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
   } satisfies Partial<ApolloServerOptions<TContext>>;
 }
 

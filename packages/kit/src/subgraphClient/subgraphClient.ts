@@ -119,7 +119,8 @@ export class SubgraphClient {
     this.dispatcher = options.dispatcher ?? defaultDispatcher();
     const { settings } = this;
 
-    const deadline = timeout(settings.timeoutMs, TimeoutStrategy.Aggressive);
+    // Not aborted on a normal return: that would build a DOMException for every call, and nothing listens then.
+    const deadline = timeout(settings.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
     const slots = bulkhead(settings.concurrency, settings.queue);
     this.breaker = circuitBreaker(
       handleWhen((error) => error instanceof SubgraphUnavailableError || (error instanceof SubgraphTimeoutError && error.sent)),
