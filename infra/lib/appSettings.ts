@@ -1,6 +1,8 @@
 import { ENGINE_NAMES, type EngineName } from '@bff/gateway/engines';
 import type { App } from 'aws-cdk-lib';
 
+import { type CodeCacheSettings, readCodeCacheSettings } from './codeCache/codeCacheSettings';
+
 /** What one deployment is: read from CDK context (`-c app=... -c stage=... -c corsOrigins=... -c gatewayEngine=...`). */
 export interface AppSettings {
   app: string;
@@ -14,6 +16,8 @@ export interface AppSettings {
    * past it clients get 429 at the edge, before a Lambda (or a subgraph) is woken.
    */
   gatewayThrottle: { rateLimit: number; burstLimit: number };
+  /** Where each bundle's V8 code cache is made (`-c codeCache=off|local|lambda`); off by default, lambda for `npm run deploy`. */
+  codeCache: CodeCacheSettings;
 }
 
 // Names end up in stack names, IAM role names, SSM paths and secret names: keep them to what all four accept.
@@ -33,6 +37,7 @@ export function readAppSettings(app: App): AppSettings {
       .filter(Boolean),
     gatewayEngine: read('gatewayEngine', 'stitch') as EngineName,
     gatewayThrottle: { rateLimit: Number(read('gatewayRateLimit', '500')), burstLimit: Number(read('gatewayBurstLimit', '1000')) },
+    codeCache: readCodeCacheSettings(app),
   };
   for (const [key, value] of Object.entries(settings.gatewayThrottle)) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`gateway ${key} must be a whole number above 0, got ${value}`);

@@ -29,7 +29,8 @@ export function createBffApp(app: App, options: CreateBffAppOptions = {}): BffSt
   const stackProps = options.stackProps ?? {};
   const shared = new SharedStack(app, settings, stackProps);
   const subgraphs = new Map<string, SubgraphStack>();
-  for (const service of options.services ?? SERVICES) {
+  const services = options.services ?? SERVICES;
+  for (const service of services) {
     const stack = new SubgraphStack(app, { ...stackProps, settings, service, repoRoot });
     // Ordering for `deploy all`; a single service deploys with --exclusively and finds these by name.
     stack.addStackDependency(shared);
@@ -39,7 +40,7 @@ export function createBffApp(app: App, options: CreateBffAppOptions = {}): BffSt
     }
     subgraphs.set(service.name, stack);
   }
-  const gateway = new GatewayStack(app, settings, { ...stackProps, repoRoot });
+  const gateway = new GatewayStack(app, settings, { ...stackProps, repoRoot, subgraphs: services });
   gateway.addStackDependency(shared);
   return { settings, shared, subgraphs: [...subgraphs.values()], gateway };
 }

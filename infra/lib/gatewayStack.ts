@@ -7,10 +7,16 @@ import type { Construct } from 'constructs';
 import { type AppSettings, authSecretArnParameterName, gatewayRoleName, isProdStage, registryPrefix, stackName } from './appSettings';
 import { GraphqlFunction } from './graphqlFunction';
 import { GraphqlHttpApi } from './graphqlHttpApi';
+import type { SubgraphService } from './subgraph';
 
 export interface GatewayStackProps extends StackProps {
   repoRoot: string;
+  /** The subgraphs this app deploys: the registry of the gateway's first request at build time (its code cache). */
+  subgraphs: SubgraphService[];
 }
+
+/** The gateway's first request at build time: the example frontend's first screen. */
+const WARM_UP_QUERY_FILE = 'frontend/src/operations/ArticleList.graphql';
 
 /**
  * The public endpoint: the gateway Lambda behind an HTTP API. It finds the
@@ -63,6 +69,12 @@ export class GatewayStack extends Stack {
       timeout: Duration.seconds(29),
       // Only the configured engine goes into the bundle (see gateway/src/engines/createEngine.ts).
       define: { 'process.env.BFF_BUNDLED_ENGINE': JSON.stringify(settings.gatewayEngine) },
+      codeCache: settings.codeCache,
+      warmUp: {
+        kind: 'gateway',
+        queryFile: WARM_UP_QUERY_FILE,
+        subgraphs: props.subgraphs.map((service) => ({ name: service.name, schemaFile: service.schemaFile })),
+      },
       environment: {
         POWERTOOLS_SERVICE_NAME: 'gateway',
         REGISTRY_SSM_PREFIX: prefix,

@@ -1,11 +1,14 @@
 import { join } from 'node:path';
 
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, RuntimeManagementMode } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+
+import type { CodeCacheSettings } from './codeCache/codeCacheSettings';
+import type { WarmUpJob, WarmUpTarget } from './codeCache/warmUpTarget';
 
 /** The Lambda runtime of every function: the newest Node.js Lambda offers. */
 export const RUNTIME = Runtime.NODEJS_24_X;
@@ -25,11 +28,20 @@ export interface GraphqlFunctionProps {
   memorySize?: number;
   /** Build-time constants (esbuild `define`), e.g. to leave code the function never runs out of its bundle. */
   define?: Record<string, string>;
+  /** Where the bundle's V8 code cache is made, if anywhere. */
+  codeCache: CodeCacheSettings;
+  /** The function's first request, made at build time for the code cache. */
+  warmUp: WarmUpTarget;
 }
+
+// Single-quoted for bash, which runs the bundling hooks.
+const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /**
  * A GraphQL Lambda (API Gateway HTTP API payload 2.0): bundled with the locally
- * installed esbuild, every dependency included, `.graphql` imported as text.
+ * installed esbuild, every dependency included, `.graphql` imported as text. Lambda
+ * runs `loader.handler`: a small loader that compiles the bundle with the V8 code
+ * cache made for it by the build (infra/scripts/codeCache.mjs), or without one.
  */
 export class GraphqlFunction extends Construct {
   readonly function: NodejsFunction;
@@ -45,16 +57,28 @@ export class GraphqlFunction extends Construct {
       removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     const logWrite = this.logGroup.grantWrite(props.role);
+    const memorySize = props.memorySize ?? 1024;
+    const hook = [process.execPath, join(props.repoRoot, 'infra/scripts/codeCache.mjs')].map(shellQuote).join(' ');
+    const job = props.codeCache.mode === 'off' ? undefined : warmUpJob(props, memorySize);
 
     this.function = new NodejsFunction(this, 'Function', {
       functionName: props.functionName,
       entry: join(props.repoRoot, props.entry),
-      handler: 'handler',
+      handler: 'loader.handler',
       projectRoot: props.repoRoot,
       depsLockFilePath: join(props.repoRoot, 'package-lock.json'),
       runtime: RUNTIME,
       architecture: Architecture.ARM_64,
-      memorySize: props.memorySize ?? 1024,
+      // A cache made for Lambda fits one runtime version: the function takes a new one only when deployed
+      // (and its cache made again), or stays on the version named.
+      ...(props.codeCache.mode === 'lambda'
+        ? {
+            runtimeManagementMode: props.codeCache.lambdaRuntimeVersionArn
+              ? RuntimeManagementMode.manual(props.codeCache.lambdaRuntimeVersionArn)
+              : RuntimeManagementMode.FUNCTION_UPDATE,
+          }
+        : {}),
+      memorySize,
       timeout: props.timeout ?? Duration.seconds(10),
       role: props.role,
       logGroup: this.logGroup,
@@ -79,9 +103,36 @@ export class GraphqlFunction extends Construct {
         // the runtime ships, and the bundle test can load it with no node_modules around.
         bundleAwsSDK: true,
         externalModules: [],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir: string, outputDir: string) => [`${hook} ${shellQuote(outputDir)}${job ? ` ${job}` : ''}`],
+        },
       },
     });
     // The role's policy must exist before Lambda first runs the function.
     logWrite.applyBefore(this.function);
   }
+}
+
+/** The warm-up's instructions for the hook, as base64 JSON (no quoting to get wrong). */
+function warmUpJob(props: GraphqlFunctionProps, memorySize: number): string {
+  const environment = Object.fromEntries(
+    Object.entries({ NODE_ENV: 'production', ...props.environment }).map(([name, value]) => [
+      name,
+      // Known only at deploy time (table names, ARNs): present, as the function checks, but a stand-in.
+      Token.isUnresolved(value) ? 'warm-up' : value,
+    ]),
+  );
+  const job: WarmUpJob = {
+    repoRoot: props.repoRoot,
+    functionName: props.functionName,
+    memorySize,
+    environment,
+    target: props.warmUp,
+    mode: props.codeCache.mode === 'lambda' ? 'lambda' : 'local',
+    image: props.codeCache.image,
+    ...(props.codeCache.node ? { node: props.codeCache.node } : {}),
+  };
+  return Buffer.from(JSON.stringify(job)).toString('base64');
 }

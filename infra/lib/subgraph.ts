@@ -139,6 +139,8 @@ export class Subgraph extends Construct {
       timeout: Duration.seconds(10),
       // The schema's federation work done here, once, rather than at every cold start (see the kit's subgraphSchema).
       define: preparedSchemaDefine(sdl),
+      codeCache: settings.codeCache,
+      warmUp: { kind: 'subgraph', schemaFile: service.schemaFile },
     });
 
     this.http = new GraphqlHttpApi(this, 'Http', {

@@ -1,6 +1,7 @@
 // npm run synth | deploy | diff: the CDK CLI with the arguments this project uses.
 //   npm run synth                                 every stack of the dev stage, offline
 //   npm run deploy -- <service|gateway|shared|all> --stage <stage> [other cdk options]
+//                                                 (-c codeCache=off: without the V8 code cache, no Docker needed)
 //   npm run diff -- [<service|gateway|shared|all>] --stage <stage>
 // A single service or the gateway deploys alone (--exclusively): the shared stack must exist already.
 import { spawnSync } from 'node:child_process';
@@ -37,6 +38,9 @@ if (!target) {
 }
 const stacks = target === 'all' ? ['--all'] : [`${options.app}-${options.stage}-${target}`];
 const args = [command, ...stacks, '-c', `stage=${options.stage}`, '-c', `app=${options.app}`];
+// A deploy ships each bundle with its V8 code cache, made in the Lambda runtime image (Docker):
+// `-c codeCache=off` deploys without it. Synth and diff stay offline and make none.
+if (command === 'deploy' && !passThrough.some((arg) => arg.startsWith('codeCache='))) args.push('-c', 'codeCache=lambda');
 if (command === 'deploy' && target !== 'all') args.push('--exclusively');
 if (command === 'synth') args.push('--quiet');
 

@@ -15,18 +15,20 @@ import { graphqlSync, parse } from 'graphql';
 
 import { findRepoRoot } from '../lib/repoRoot';
 import { SERVICES } from '../lib/services';
-import { LambdaProcess } from './support/lambdaProcess';
+import { LambdaProcess, type LambdaProcessOptions } from './support/lambdaProcess';
 import { createTestApp } from './support/testApp';
 
 type FunctionResource = {
   Type: string;
-  Properties: { FunctionName?: string; Environment?: { Variables?: Record<string, unknown> } };
+  Properties: { FunctionName?: string; Handler?: string; Environment?: { Variables?: Record<string, unknown> } };
   Metadata?: Record<string, unknown>;
 };
 type GraphQLBody = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
 
 interface DeployedFunction {
   assetDir: string;
+  /** The module Lambda loads: `Handler` before the dot. */
+  handlerModule: string;
   /** The function's environment as deployed, literal values only: references to AWS resources are replaced below. */
   environment: Record<string, string>;
 }
@@ -63,16 +65,29 @@ const process$ = (name: string): LambdaProcess => {
   return found;
 };
 
-async function startFunction(name: string, functionName: string, env: Record<string, string>): Promise<LambdaProcess> {
+function deployedFunction(functionName: string): DeployedFunction {
   const fn = deployed.get(functionName);
   if (!fn) throw new Error(`${functionName} is not in the cloud assembly`);
-  const started = await LambdaProcess.start(fn.assetDir, functionName, {
+  return fn;
+}
+
+const functionEnv: Record<string, Record<string, string>> = {};
+
+function launch(functionName: string, env: Record<string, string>, options: LambdaProcessOptions = {}): Promise<LambdaProcess> {
+  const fn = deployedFunction(functionName);
+  const environment = {
     ...fn.environment,
     ...secrets,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...env,
-  });
+  };
+  functionEnv[functionName] = environment;
+  return LambdaProcess.start(fn.assetDir, fn.handlerModule, functionName, environment, options);
+}
+
+async function startFunction(name: string, functionName: string, env: Record<string, string>): Promise<LambdaProcess> {
+  const started = await launch(functionName, env);
   processes.set(name, started);
   return started;
 }
@@ -80,7 +95,8 @@ async function startFunction(name: string, functionName: string, env: Record<str
 beforeAll(async () => {
   // Outside the repository: a bundle that needed node_modules would fail to load here.
   outdir = await mkdtemp(join(tmpdir(), 'bff-infra-bundles-'));
-  const { app } = createTestApp({ bundle: true, outdir });
+  // Each bundle's code cache made by this Node, which the test's processes run: the loader takes it.
+  const { app } = createTestApp({ bundle: true, outdir, context: { codeCache: 'local' } });
   const assembly = app.synth();
   for (const stack of assembly.stacks) {
     for (const resource of Object.values((stack.template as { Resources: Record<string, FunctionResource> }).Resources)) {
@@ -90,6 +106,7 @@ beforeAll(async () => {
       const variables = resource.Properties.Environment?.Variables ?? {};
       deployed.set(resource.Properties.FunctionName, {
         assetDir: join(outdir, assetPath),
+        handlerModule: (resource.Properties.Handler ?? '').replace(/\.handler$/, ''),
         environment: Object.fromEntries(
           Object.entries(variables).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !AWS_ONLY.has(entry[0])),
         ),
@@ -134,9 +151,12 @@ afterAll(async () => {
   if (outdir) await rm(outdir, { recursive: true, force: true });
 });
 
-it('synthesizes one bundle per function, minified, with a source map and no external imports', () => {
+it('synthesizes one bundle per function, minified, with a source map and no external imports, loaded with its code cache', () => {
   expect([...deployed.keys()].sort()).toEqual(['articles-dev-graphql', 'comments-dev-graphql', 'gateway-dev-graphql', 'users-dev-graphql']);
-  for (const fn of deployed.values()) {
+  for (const [functionName, fn] of deployed) {
+    expect(fn.handlerModule).toBe('loader');
+    expect(statSync(join(fn.assetDir, 'index.js.cache')).size).toBeGreaterThan(0);
+    expect([functionName, processes.get(functionName.split('-')[0]!)?.codeCache]).toEqual([functionName, 'used']);
     const code = readFileSync(join(fn.assetDir, 'index.js'), 'utf8');
     expect(statSync(join(fn.assetDir, 'index.js.map')).size).toBeGreaterThan(0);
     // Minified: a handful of very long lines rather than one statement per line.
@@ -189,6 +209,29 @@ describe.each(SERVICES)('the deployed $name bundle', (service) => {
     const result = await process$(service.name).invoke(graphqlPostEvent(JSON.stringify({ query: '{ _service { sdl } }' })));
     expect(result.statusCode).toBe(401);
     expect(bodyOf(result).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('without a code cache it can use, a bundle is compiled as require would and answers as before', () => {
+  const cases: [string, 'rejected' | 'none', LambdaProcessOptions, boolean][] = [
+    // V8 takes a cache only under the flags it was made with: another heap flag stands in for another Node or CPU.
+    ['a cache V8 refuses (made under other V8 flags)', 'rejected', { execArgv: ['--max-semi-space-size=37'] }, false],
+    ['no cache (-c codeCache=off)', 'none', {}, true],
+  ];
+  it.each(cases)('%s', async (_case, expected, options, withoutFile) => {
+    const cacheFile = join(deployedFunction('users-dev-graphql').assetDir, 'index.js.cache');
+    const original = readFileSync(cacheFile);
+    if (withoutFile) await rm(cacheFile);
+    let child: LambdaProcess | undefined;
+    try {
+      child = await launch('users-dev-graphql', functionEnv['users-dev-graphql'] ?? {}, options);
+      expect(child.codeCache).toBe(expected);
+      const query = '{ _service { sdl } }';
+      expect(bodyOf(await child.invoke(await signedEvent(query)))).toEqual(bodyOf(await process$('users').invoke(await signedEvent(query))));
+    } finally {
+      await child?.stop();
+      await writeFile(cacheFile, original);
+    }
   });
 });
 

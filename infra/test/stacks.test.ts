@@ -58,7 +58,8 @@ describe.each(SERVICES)('the $name subgraph stack', (service) => {
       FunctionName: `${service.name}-dev-graphql`,
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
-      Handler: 'index.handler',
+      // The loader that compiles the bundle with its V8 code cache (infra/lib/codeCache/loader.ts).
+      Handler: 'loader.handler',
       Role: { 'Fn::GetAtt': [roleId, 'Arn'] },
       LoggingConfig: { LogGroup: { Ref: logGroupId } },
       Environment: {
@@ -317,6 +318,23 @@ describe('context', () => {
       DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 80 }),
     });
     expect(() => createTestApp({ context: { gatewayRateLimit: 'lots' } })).toThrow(/rateLimit must be a whole number/);
+  });
+
+  it('with a code cache made for Lambda (-c codeCache=lambda), takes runtime updates only at a deploy, or stays on the version named', () => {
+    // Bundling is skipped in these tests: nothing is built, only the template is checked.
+    const functions = (context: Record<string, string>) =>
+      [createTestApp({ context }).stacks.gateway, ...createTestApp({ context }).stacks.subgraphs].map((stack) => Template.fromStack(stack));
+    for (const t of functions({ codeCache: 'lambda' })) {
+      t.hasResourceProperties('AWS::Lambda::Function', { Handler: 'loader.handler', RuntimeManagementConfig: { UpdateRuntimeOn: 'FunctionUpdate' } });
+    }
+    const arn = 'arn:aws:lambda:eu-west-1::runtime:0cdcfbdefbc5e7d3343f73c2e2dd3cba17d61dea0686b404502a0c9ce83931b9';
+    for (const t of functions({ codeCache: 'lambda', lambdaRuntimeVersionArn: arn })) {
+      t.hasResourceProperties('AWS::Lambda::Function', { RuntimeManagementConfig: { UpdateRuntimeOn: 'Manual', RuntimeVersionArn: arn } });
+    }
+    // Without a cache for Lambda, Lambda updates the runtime as it sees fit.
+    for (const t of functions({})) expect(JSON.stringify(t.toJSON())).not.toContain('RuntimeManagementConfig');
+    expect(() => createTestApp({ context: { codeCache: 'sometimes' } })).toThrow(/codeCache "sometimes" must be one of off, local, lambda/);
+    expect(() => createTestApp({ context: { codeCache: 'lambda', lambdaRuntimeVersionArn: 'nodejs24.x' } })).toThrow(/not a runtime version ARN/);
   });
 
   it('refuses a stage name that cannot be part of every resource name', () => {

@@ -1,10 +1,11 @@
 // A Lambda execution environment in miniature: a fresh node process that loads one
-// bundle (`require(index.js)`, as the runtime does) and invokes its `handler` for
-// every event the parent sends over IPC, one at a time, keeping the module warm.
+// function's handler module (`require(<asset>/loader.js)`, as the runtime does for
+// `loader.handler`) and invokes its `handler` for every event the parent sends over
+// IPC, one at a time, keeping the module warm.
 const { randomUUID } = require('node:crypto');
 
 const [bundle, functionName] = process.argv.slice(2);
-const { handler } = require(bundle);
+const { handler, codeCache } = require(bundle);
 
 function context(timeoutMs) {
   const start = Date.now();
@@ -29,4 +30,4 @@ process.on('message', (message) => {
       (error) => process.send({ id: message.id, error: String(error && error.stack ? error.stack : error) }),
     );
 });
-process.send({ ready: typeof handler === 'function' });
+process.send({ ready: typeof handler === 'function', codeCache });

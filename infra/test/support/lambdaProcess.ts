@@ -4,14 +4,23 @@ import { join } from 'node:path';
 import type { ApiGatewayHandler } from '@bff/kit';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
-type Reply = { ready?: boolean; id?: number; result?: APIGatewayProxyStructuredResultV2; error?: string };
+type Reply = { ready?: boolean; codeCache?: string; id?: number; result?: APIGatewayProxyStructuredResultV2; error?: string };
+
+export interface LambdaProcessOptions {
+  /** Node options for the process, e.g. a V8 flag under which the bundle's code cache does not fit. */
+  execArgv?: string[];
+}
 
 /** A deployed bundle running in its own node process, invoked like Lambda invokes it. */
 export class LambdaProcess {
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (result: APIGatewayProxyStructuredResultV2) => void; reject: (error: Error) => void }>();
 
-  private constructor(private readonly child: ChildProcess) {
+  private constructor(
+    private readonly child: ChildProcess,
+    /** What the loader did with the bundle's V8 code cache: `used`, `rejected` or `none`. */
+    readonly codeCache: string | undefined,
+  ) {
     child.on('message', (reply: Reply) => {
       const waiting = reply.id === undefined ? undefined : this.pending.get(reply.id);
       if (!waiting) return;
@@ -21,17 +30,19 @@ export class LambdaProcess {
     });
   }
 
-  /** Loads `<assetDir>/index.js` in a fresh node process with exactly `env` (plus PATH). */
-  static start(assetDir: string, functionName: string, env: Record<string, string>): Promise<LambdaProcess> {
-    const child = fork(join(__dirname, 'lambdaProcess.js'), [join(assetDir, 'index.js'), functionName], {
+  /** Loads `<assetDir>/<handlerModule>.js` (Lambda's `Handler` before the dot) in a fresh node process with exactly `env` (plus PATH). */
+  static start(assetDir: string, handlerModule: string, functionName: string, env: Record<string, string>, options: LambdaProcessOptions = {}): Promise<LambdaProcess> {
+    const child = fork(join(__dirname, 'lambdaProcess.js'), [join(assetDir, `${handlerModule}.js`), functionName], {
       env: { PATH: process.env.PATH ?? '', ...env },
-      execArgv: [],
+      execArgv: options.execArgv ?? [],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {
       child.once('error', reject);
       child.once('exit', (code) => reject(new Error(`${functionName} exited with ${code} while loading`)));
-      child.once('message', (reply: Reply) => (reply.ready ? resolve(new LambdaProcess(child)) : reject(new Error(`${functionName} exports no handler`))));
+      child.once('message', (reply: Reply) =>
+        reply.ready ? resolve(new LambdaProcess(child, reply.codeCache)) : reject(new Error(`${functionName} exports no handler`)),
+      );
     });
   }
 
