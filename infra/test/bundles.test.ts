@@ -190,6 +190,14 @@ it('leaves out of each bundle what it never runs: the other engine, subgraph cod
   expect(holds(sourcesOf('users-dev-graphql'), 'node_modules/undici/')).toBe(false);
 });
 
+it('holds one graphql, its ESM build: a second (CommonJS) copy would fail instanceof checks in production', () => {
+  for (const functionName of deployed.keys()) {
+    const graphql = sourcesOf(functionName).filter((source) => source.includes('node_modules/graphql/'));
+    expect(graphql.length).toBeGreaterThan(50);
+    expect([functionName, graphql.filter((source) => !source.endsWith('.mjs'))]).toEqual([functionName, []]);
+  }
+});
+
 describe.each(SERVICES)('the deployed $name bundle', (service) => {
   it('answers _service { sdl } exactly as buildSubgraphSchema would at run time', async () => {
     const result = await process$(service.name).invoke(await signedEvent('{ _service { sdl } }'));

@@ -8,7 +8,7 @@
 // infra/scripts/codeCache.mjs, the functions' bundling hook; depends on nothing but Node.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { constants, Script } from 'node:vm';
+import { Script } from 'node:vm';
 
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 type Wrapper = (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
@@ -30,9 +30,8 @@ const cachedData = readCache();
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${readFileSync(BUNDLE, 'utf8')}\n})`, {
   filename: BUNDLE,
   lineOffset: -1,
+  // The bundle has no import(): esbuild turns it into require (see graphqlFunction.ts).
   cachedData,
-  // The bundle keeps import() for a few Node built-ins: resolved as in any CommonJS module.
-  importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });
 const bundle = { exports: {} as { handler?: Handler } };
 (script.runInThisContext() as Wrapper)(bundle.exports, require, bundle, BUNDLE, __dirname);
