@@ -18,9 +18,11 @@ import { composeSupergraph } from '../../gateway/src/compose/composeSupergraph';
 import { subgraphsHash } from '../../gateway/src/compose/subgraphsHash';
 import { findRepoRoot } from '../../infra/lib/repoRoot';
 import { SERVICES } from '../../infra/lib/services';
+import { type ColdPathResult, measureColdPath, type PathFunction } from './coldPath';
 import { type ColdStartCase, measureColdStarts } from './coldStart';
-import { synthDeployedBundles } from './deployedBundles';
+import { type DeployedBundle, synthDeployedBundles } from './deployedBundles';
 import { measureFanOut } from './fanOut';
+import { lambdaRuntimeNode, type MeasuredNode } from './lambdaNode';
 import { closeHttp } from './http';
 import { measureOverhead } from './overhead';
 import { type GatewayOnlyPlan, runGatewayOnly } from './gatewayOnly/gatewayOnlyScenario';
@@ -36,8 +38,8 @@ const AWS_ONLY = new Set(['REGISTRY_SSM_PREFIX', 'UPSTREAM_SIGV4', 'AUTH_SECRET_
 
 const settings = (quick: boolean) =>
   quick
-    ? { coldRuns: 2, overheadRequests: 100, fanOutSizes: [1, 10, 100], throughputSeconds: 2 }
-    : { coldRuns: 12, overheadRequests: 2000, fanOutSizes: [1, 10, 100], throughputSeconds: 15 };
+    ? { coldRuns: 2, coldPathRounds: 1, overheadRequests: 100, fanOutSizes: [1, 10, 100], throughputSeconds: 2 }
+    : { coldRuns: 12, coldPathRounds: 6, overheadRequests: 2000, fanOutSizes: [1, 10, 100], throughputSeconds: 15 };
 
 // A quick run profiles briefly too, so that the profile path cannot rot either.
 const gatewayOnlySettings = (quick: boolean): Omit<GatewayOnlyPlan, 'connections'> =>
@@ -108,14 +110,32 @@ async function main(): Promise<void> {
     }
 
     // --- the whole local system ---
-    log('synthesizing the CDK app: the deployed bundles, the gateway once per engine…');
-    const bundles = synthDeployedBundles(join(workDir, 'cdk.out'));
-    const apolloBundles = synthDeployedBundles(join(workDir, 'cdk.out.apollo'), { gatewayEngine: 'apollo' });
-    const bundle = (name: string, engine: (typeof ENGINES)[number] = 'stitch') => {
-      const found = (engine === 'apollo' ? apolloBundles : bundles).get(name);
+    // Cold starts on this Node and on the Lambda runtime's (nodejs24.x) where its binary runs here.
+    const thisNode: MeasuredNode = { label: `Node ${process.version.replace(/^v/, '')}`, path: process.execPath };
+    const runtimeNode = quick ? undefined : lambdaRuntimeNode(root, log, true);
+    const nodes = runtimeNode ? [thisNode, runtimeNode] : [thisNode];
+    log(`synthesizing the CDK app: the deployed bundles, the gateway once per engine, each with its code cache made by ${nodes.map((node) => node.label).join(' and ')}…`);
+    const assemblies = nodes.map((node, index) => ({
+      node,
+      ...Object.fromEntries(
+        ENGINES.map((engine) => [
+          engine,
+          synthDeployedBundles(join(workDir, `cdk.out.${engine}.${index}`), {
+            // As a deploy builds them, with the cache made by this Node rather than in the Lambda runtime image.
+            codeCache: 'local',
+            codeCacheNode: node.path,
+            ...(engine === 'apollo' ? { gatewayEngine: 'apollo' } : {}),
+          }),
+        ]),
+      ),
+    })) as ({ node: MeasuredNode } & Record<(typeof ENGINES)[number], Map<string, DeployedBundle>>)[];
+    const bundleOn = (node: MeasuredNode, name: string, engine: (typeof ENGINES)[number] = 'stitch') => {
+      const found = assemblies.find((assembly) => assembly.node === node)?.[engine].get(name);
       if (!found) throw new Error(`${name} is not in the cloud assembly`);
       return found;
     };
+    // The rest of the bench runs on this Node.
+    const bundle = (name: string, engine: (typeof ENGINES)[number] = 'stitch') => bundleOn(thisNode, name, engine);
 
     // Each service's table and its idempotency table, as the stacks name them in each function's environment.
     const tables = Object.fromEntries(
@@ -160,46 +180,94 @@ async function main(): Promise<void> {
       return graphqlPostEvent(signed.body, signed.headers);
     };
     const gatewayEvent = () => Promise.resolve(graphqlPostEvent(JSON.stringify({ query: nestedQuery(10) })));
-    const cases: ColdStartCase[] = [
-      { name: 'bare node -e 0', env },
-      {
-        name: 'users',
-        bundle: bundle('users-dev-graphql').file,
-        env: deployedEnv('users-dev-graphql'),
-        event: () => signedEvent('query ($ids: [ID!]!) { users(ids: $ids) { id name } }', { ids: ready.userIds.slice(0, 3) }),
-        target: 1.5,
-      },
-      {
-        name: 'articles',
-        bundle: bundle('articles-dev-graphql').file,
-        env: deployedEnv('articles-dev-graphql'),
-        event: () => signedEvent('{ articles(first: 10) { nodes { id title } } }'),
-        target: 1.5,
-      },
-      {
-        name: 'comments',
-        bundle: bundle('comments-dev-graphql').file,
-        env: deployedEnv('comments-dev-graphql'),
-        event: () => signedEvent('query ($id: ID!) { commentsForArticle(articleId: $id, first: 10) { nodes { id body } } }', { id: ready.articleIds[0] }),
-        target: 1.5,
-      },
-      ...ENGINES.flatMap((engine): ColdStartCase[] => [
+    // The issue's targets (#16): each subgraph within 4.5 times bare Node, the gateway within 10 times.
+    const SUBGRAPH_TARGET = 4.5;
+    const GATEWAY_TARGET = 10;
+    const cases: ColdStartCase[] = nodes.flatMap((node): ColdStartCase[] => {
+      const deployed = (name: string, engine: (typeof ENGINES)[number] = 'stitch') => ({
+        handlerModule: bundleOn(node, name, engine).file,
+        bundle: bundleOn(node, name, engine).bundle,
+        codeCache: 'used' as const,
+      });
+      return [
+        { name: 'bare node -e 0', node, env },
         {
-          name: `gateway (${engine})`,
-          bundle: bundle('gateway-dev-graphql', engine).file,
-          env: deployedEnv('gateway-dev-graphql', { REGISTRY_FILE: composedRegistryFile }, engine),
-          event: gatewayEvent,
-          target: 1.6,
+          name: 'users',
+          node,
+          ...deployed('users-dev-graphql'),
+          env: deployedEnv('users-dev-graphql'),
+          event: () => signedEvent('query ($ids: [ID!]!) { users(ids: $ids) { id name } }', { ids: ready.userIds.slice(0, 3) }),
+          target: SUBGRAPH_TARGET,
         },
         {
-          name: `gateway (${engine}), composing at cold start`,
-          bundle: bundle('gateway-dev-graphql', engine).file,
-          env: deployedEnv('gateway-dev-graphql', { REGISTRY_FILE: registryFile }, engine),
-          event: gatewayEvent,
+          name: 'articles',
+          node,
+          ...deployed('articles-dev-graphql'),
+          env: deployedEnv('articles-dev-graphql'),
+          event: () => signedEvent('{ articles(first: 10) { nodes { id title } } }'),
+          target: SUBGRAPH_TARGET,
         },
-      ]),
-    ];
+        {
+          name: 'comments',
+          node,
+          ...deployed('comments-dev-graphql'),
+          env: deployedEnv('comments-dev-graphql'),
+          event: () => signedEvent('query ($id: ID!) { commentsForArticle(articleId: $id, first: 10) { nodes { id body } } }', { id: ready.articleIds[0] }),
+          target: SUBGRAPH_TARGET,
+        },
+        ...ENGINES.flatMap((engine): ColdStartCase[] => [
+          {
+            name: `gateway (${engine})`,
+            node,
+            ...deployed('gateway-dev-graphql', engine),
+            // The supergraph composed at deploy time, as the registry's supergraph parameter holds it.
+            env: deployedEnv('gateway-dev-graphql', { REGISTRY_FILE: composedRegistryFile }, engine),
+            event: gatewayEvent,
+            target: GATEWAY_TARGET,
+          },
+          {
+            name: `gateway (${engine}), composing at cold start`,
+            node,
+            ...deployed('gateway-dev-graphql', engine),
+            env: deployedEnv('gateway-dev-graphql', { REGISTRY_FILE: registryFile }, engine),
+            event: gatewayEvent,
+          },
+        ]),
+      ];
+    });
     const coldStart = await measureColdStarts(cases, { runs: plan.coldRuns, runner: join(built, 'coldStartRunner.js'), workDir, log, profile: values.profile });
+
+    // --- the cold path a user feels ---
+    log(`the cold path: the first nested query through a cold gateway and cold subgraphs, ${plan.coldPathRounds} rounds on each Node…`);
+    const coldPath: ColdPathResult[] = [];
+    for (const node of nodes) {
+      coldPath.push(
+        await measureColdPath({
+          node,
+          runner: join(built, 'coldStartRunner.js'),
+          names: ['gateway', ...SERVICES.map((service) => service.name)],
+          configure: (urls) => {
+            const pathEntries = entries.map((entry) => ({ ...entry, url: urls[entry.name]! }));
+            const pathRegistry = join(workDir, `registry-cold-path-${nodes.indexOf(node)}.json`);
+            writeFileSync(pathRegistry, JSON.stringify({ subgraphs: pathEntries, supergraph: { supergraphSdl: composeSupergraph(pathEntries), subgraphsHash: subgraphsHash(pathEntries) } }));
+            const fn = (name: string, functionName: string, extra: Record<string, string> = {}): PathFunction => ({
+              name,
+              handlerModule: bundleOn(node, functionName).file,
+              // A service's URL of another: that function's endpoint here.
+              env: { ...deployedEnv(functionName, extra), ...Object.fromEntries(SERVICES.flatMap((service) => service.calls ?? []).map((call) => [call.urlEnv, urls[call.subgraph]!])) },
+            });
+            return {
+              gateway: fn('gateway', 'gateway-dev-graphql', { REGISTRY_FILE: pathRegistry }),
+              ...Object.fromEntries(SERVICES.map((service) => [service.name, fn(service.name, `${service.name}-dev-graphql`)])),
+            };
+          },
+          query: nestedQuery(10),
+          rounds: plan.coldPathRounds,
+          warmRequests: 5,
+          log,
+        }),
+      );
+    }
 
     // --- per engine: fan-out, overhead, throughput ---
     const fanOut = [];
@@ -243,7 +311,7 @@ async function main(): Promise<void> {
 
     // Only a full run of every figure replaces the checked-in results.
     const partial = quick || coldStartOnly || values.profile === true || gatewayOnlyPlan.soakSeconds === 0;
-    finish({ quick, partial, started, root, built, log, results: { coldStart, overhead, fanOut, throughput, ...(gatewayOnlyResults ? { gatewayOnly: gatewayOnlyResults } : {}) } });
+    finish({ quick, partial, started, root, built, log, results: { coldStart, coldPath, overhead, fanOut, throughput, ...(gatewayOnlyResults ? { gatewayOnly: gatewayOnlyResults } : {}) } });
   } finally {
     await closeHttp();
     for (const stop of stops.reverse()) await stop();
@@ -259,7 +327,7 @@ function finish(run: {
   root: string;
   built: string;
   log: (line: string) => void;
-  results: Pick<BenchResults, 'coldStart' | 'overhead' | 'fanOut' | 'throughput' | 'gatewayOnly'>;
+  results: Pick<BenchResults, 'coldStart' | 'coldPath' | 'overhead' | 'fanOut' | 'throughput' | 'gatewayOnly'>;
 }): void {
   const results: BenchResults = {
     quick: run.quick,
