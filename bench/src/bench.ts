@@ -14,10 +14,9 @@ import { parseArgs } from 'node:util';
 import { idempotencyTableEnv } from '@bff/kit';
 import { graphqlPostEvent } from '@bff/kit/local';
 
-import { composeSupergraph } from '../../gateway/src/compose/composeSupergraph';
-import { subgraphsHash } from '../../gateway/src/compose/subgraphsHash';
 import { findRepoRoot } from '../../infra/lib/repoRoot';
 import { SERVICES } from '../../infra/lib/services';
+import { supergraphParameterValue } from '../../infra/lib/supergraph/supergraphParameter';
 import { type ColdPathResult, measureColdPath, type PathFunction } from './coldPath';
 import { type ColdStartCase, measureColdStarts } from './coldStart';
 import { type DeployedBundle, synthDeployedBundles } from './deployedBundles';
@@ -171,7 +170,8 @@ async function main(): Promise<void> {
     const registryFile = join(workDir, 'registry.json');
     writeFileSync(registryFile, JSON.stringify({ subgraphs: entries }));
     const composedRegistryFile = join(workDir, 'registry-composed.json');
-    writeFileSync(composedRegistryFile, JSON.stringify({ subgraphs: entries, supergraph: { supergraphSdl: composeSupergraph(entries), subgraphsHash: subgraphsHash(entries) } }));
+    // The supergraph as the deploy step writes it into the registry's parameter.
+    writeFileSync(composedRegistryFile, JSON.stringify({ subgraphs: entries, supergraph: JSON.parse(supergraphParameterValue(entries).value) as unknown }));
 
     // --- cold start ---
     log(`cold start: ${plan.coldRuns} runs of each, interleaved…`);
@@ -249,7 +249,7 @@ async function main(): Promise<void> {
           configure: (urls) => {
             const pathEntries = entries.map((entry) => ({ ...entry, url: urls[entry.name]! }));
             const pathRegistry = join(workDir, `registry-cold-path-${nodes.indexOf(node)}.json`);
-            writeFileSync(pathRegistry, JSON.stringify({ subgraphs: pathEntries, supergraph: { supergraphSdl: composeSupergraph(pathEntries), subgraphsHash: subgraphsHash(pathEntries) } }));
+            writeFileSync(pathRegistry, JSON.stringify({ subgraphs: pathEntries, supergraph: JSON.parse(supergraphParameterValue(pathEntries).value) as unknown }));
             const fn = (name: string, functionName: string, extra: Record<string, string> = {}): PathFunction => ({
               name,
               handlerModule: bundleOn(node, functionName).file,

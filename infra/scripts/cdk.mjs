@@ -50,4 +50,19 @@ const result = spawnSync(cdk, [...args, ...passThrough], {
   // Synth needs no AWS: do not let the SDK probe the instance metadata service for credentials.
   env: command === 'synth' ? { AWS_EC2_METADATA_DISABLED: 'true', ...process.env } : process.env,
 });
+if (command === 'deploy' && result.status === 0) {
+  // The supergraph of the registry as this deploy left it, into its parameter: no gateway cold start composes.
+  // Built with the app (scripts/buildApp.mjs); the SDK takes --profile and --region as the CLI did.
+  const option = (name) => passThrough[passThrough.indexOf(`--${name}`) + 1];
+  const awsEnv = {
+    ...(passThrough.includes('--profile') ? { AWS_PROFILE: option('profile') } : {}),
+    ...(passThrough.includes('--region') ? { AWS_REGION: option('region') } : {}),
+  };
+  const publish = spawnSync(process.execPath, [join(infra, '..', '.build/infra/publishSupergraph.js'), '--app', options.app, '--stage', options.stage], {
+    stdio: 'inherit',
+    env: { ...process.env, ...awsEnv },
+  });
+  // Not fatal: the stacks are deployed, and a gateway without the parameter composes at cold start.
+  if (publish.status !== 0) console.error('The supergraph parameter was not written; the deploy itself succeeded.');
+}
 process.exit(result.status ?? 1);

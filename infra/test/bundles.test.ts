@@ -15,6 +15,7 @@ import { graphqlSync, parse } from 'graphql';
 
 import { findRepoRoot } from '../lib/repoRoot';
 import { SERVICES } from '../lib/services';
+import { supergraphParameterValue } from '../lib/supergraph/supergraphParameter';
 import { LambdaProcess, type LambdaProcessOptions } from './support/lambdaProcess';
 import { createTestApp } from './support/testApp';
 
@@ -139,8 +140,10 @@ beforeAll(async () => {
     servers.push(server);
     registry.push({ name: service.name, url: `${server.origin}/graphql` });
   }
+  // The registry as the stacks write it, with the supergraph the deploy step writes beside it.
+  const entries = SERVICES.map((service) => ({ ...registry.find((entry) => entry.name === service.name)!, sdl: readFileSync(join(repoRoot, service.schemaFile), 'utf8') }));
   const registryFile = join(outdir, 'registry.json');
-  await writeFile(registryFile, JSON.stringify({ subgraphs: registry }));
+  await writeFile(registryFile, JSON.stringify({ subgraphs: entries, supergraph: JSON.parse(supergraphParameterValue(entries).value) as unknown }));
   await startFunction('gateway', 'gateway-dev-graphql', { REGISTRY_FILE: registryFile });
 }, 180_000);
 

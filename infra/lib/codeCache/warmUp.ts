@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { INTERNAL_HEADER, signInternalCall } from '@bff/kit/core';
 import { graphqlPostEvent } from '@bff/kit/local';
 
-import { composeSupergraph } from '../../../gateway/src/compose/composeSupergraph';
-import { subgraphsHash } from '../../../gateway/src/compose/subgraphsHash';
+import { supergraphParameterValue } from '../supergraph/supergraphParameter';
 import { runInLambdaImage } from './runInLambdaImage';
 import { type FakeAwsOptions, startFakeAws } from './fakeAws';
 import { subgraphWarmUpOperation, type WarmUpJob } from './warmUpTarget';
@@ -48,7 +47,7 @@ async function main(): Promise<void> {
   if (target.kind === 'gateway') {
     // The registry as the subgraph stacks write it, and the supergraph as the deploy step composes it.
     const entries = target.subgraphs.map(({ name, schemaFile }) => ({ name, url: `${endpoint}/subgraphs/${name}`, sdl: read(schemaFile) }));
-    fakeOptions.registry = { entries, supergraph: JSON.stringify({ supergraphSdl: composeSupergraph(entries), subgraphsHash: subgraphsHash(entries) }) };
+    fakeOptions.registry = { entries, supergraph: supergraphParameterValue(entries).value };
   }
 
   const environment: Record<string, string> = {
