@@ -114,6 +114,10 @@ export class GraphqlFunction extends Construct {
         mainFields: ['module', 'main'],
         esbuildArgs: {
           ...GRAPHQL_ESM_ALIASES,
+          // A package's ESM entry for require() too: CommonJS packages requiring one (@as-integrations/aws-lambda
+          // requires @apollo/server) would otherwise bundle a second copy, CommonJS and its own dependencies,
+          // and copy graphql's exports at each of their require() calls (users: 1.5 to 1.1 MB).
+          '--conditions': 'import,module',
           // import() of Node's built-ins (the SDK's HTTP handler, Powertools) as require(): the loader
           // compiles the bundle with vm.Script, where import() needs an experimental callback that Node 20
           // loses when the code comes from the cache.
