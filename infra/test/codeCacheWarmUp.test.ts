@@ -43,7 +43,8 @@ describe('the cache made for Lambda, in its runtime image', () => {
       'bff-code-cache-1',
     );
     expect(args.slice(0, 6)).toEqual(['run', '--detach', '--name', 'bff-code-cache-1', '--platform', 'linux/arm64']);
-    expect(args).toEqual(expect.arrayContaining(['--volume', '/work/cdk.out/asset.1:/var/task']));
+    expect(args.join(' ')).toContain('--pull always');
+    expect(args.join(' ')).toContain('--volume /work/cdk.out/asset.1:/var/task');
     expect(args.join(' ')).toContain('-e NODE_ENV=production -e AWS_LAMBDA_FUNCTION_MEMORY_SIZE=1024');
     expect(args.slice(-2)).toEqual(['public.ecr.aws/lambda/nodejs:24-arm64', 'loader.handler']);
   });

@@ -11,7 +11,7 @@ export interface LambdaImageRun {
 }
 
 /**
- * `docker run` for the runtime image with its Runtime Interface Emulator: the asset
+ * `docker run` for the runtime image (pulled, so that a floating tag is current) with its Runtime Interface Emulator: the asset
  * mounted as /var/task (writable: the loader writes the cache there), the memory size
  * from which the runtime's bootstrap derives Node's heap flags (V8 takes a cache only
  * under the flags it was made with), arm64 as the functions run, and a way back to
@@ -21,6 +21,8 @@ export function dockerRunArgs(run: LambdaImageRun, name: string): string[] {
   const env = Object.entries({ ...run.environment, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(run.memorySize) }).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
   return [
     'run', '--detach', '--name', name, '--platform', 'linux/arm64',
+    // The image's current Node, as Lambda runs it after the deploy (a pinned tag costs one manifest check).
+    '--pull', 'always',
     '--publish', '127.0.0.1::8080', '--add-host', 'host.docker.internal:host-gateway',
     '--volume', `${run.assetDir}:/var/task`,
     ...env,
