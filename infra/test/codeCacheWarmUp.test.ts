@@ -39,7 +39,7 @@ describe('the warm-up request that a subgraph bundle answers at build time, for 
 describe('the cache made for Lambda, in its runtime image', () => {
   it('runs the asset on arm64 with the function\'s memory size (the runtime derives its V8 flags from it) and a writable /var/task', () => {
     const args = dockerRunArgs(
-      { image: 'public.ecr.aws/lambda/nodejs:24-arm64', assetDir: '/work/cdk.out/asset.1', memorySize: 1024, environment: { NODE_ENV: 'production' }, event: {} },
+      { image: 'public.ecr.aws/lambda/nodejs:24-arm64', assetDir: '/work/cdk.out/asset.1', memorySize: 1024, environment: { NODE_ENV: 'production' }, event: () => ({}) },
       'bff-code-cache-1',
     );
     expect(args.slice(0, 6)).toEqual(['run', '--detach', '--name', 'bff-code-cache-1', '--platform', 'linux/arm64']);

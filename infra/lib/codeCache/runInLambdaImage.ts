@@ -7,7 +7,8 @@ export interface LambdaImageRun {
   assetDir: string;
   memorySize: number;
   environment: Record<string, string>;
-  event: unknown;
+  /** The event, made when the emulator is ready (a subgraph's signature is good for 30 s). */
+  event: () => unknown;
 }
 
 /**
@@ -43,9 +44,9 @@ function docker(args: string[]): string {
 
 /**
  * Invokes the function once in the runtime image (Lambda's Node, architecture and
- * bootstrap flags), through the emulator's invoke API; resolves when it has answered.
+ * bootstrap flags), through the emulator's invoke API; resolves with its answer.
  */
-export async function runInLambdaImage(run: LambdaImageRun): Promise<void> {
+export async function runInLambdaImage(run: LambdaImageRun): Promise<string> {
   const name = `bff-code-cache-${randomUUID().slice(0, 8)}`;
   docker(dockerRunArgs(run, name));
   try {
@@ -54,10 +55,10 @@ export async function runInLambdaImage(run: LambdaImageRun): Promise<void> {
     // The emulator takes a moment to listen.
     for (let attempt = 0; ; attempt++) {
       try {
-        const response = await fetch(url, { method: 'POST', body: JSON.stringify(run.event) });
+        const response = await fetch(url, { method: 'POST', body: JSON.stringify(run.event()) });
         const text = await response.text();
-        if (!response.ok) throw new Error(`the function answered ${response.status}: ${text.slice(0, 2000)}`);
-        return;
+        if (!response.ok) throw new Error(`the emulator answered ${response.status}: ${text.slice(0, 2000)}`);
+        return text;
       } catch (error) {
         if (attempt >= 60 || !(error instanceof TypeError)) throw error;
         await new Promise((resolve) => setTimeout(resolve, 500));

@@ -31,6 +31,24 @@ function run(node: string, args: string[], env: Record<string, string>): Promise
   });
 }
 
+/**
+ * A warm-up the function refused (a signature it did not take, a setting it
+ * lacks, a registry it could not read) would make a cache of the refusal alone:
+ * the build stops instead. A subgraph must answer 200; the gateway may answer
+ * with the errors of the stand-in's empty subgraphs (200, or 400 from the apollo
+ * engine), which it got to by planning and calling them.
+ */
+function checkAnswer(answer: string, kind: 'subgraph' | 'gateway'): void {
+  let statusCode: unknown;
+  try {
+    ({ statusCode } = JSON.parse(answer) as { statusCode?: unknown });
+  } catch {
+    statusCode = undefined;
+  }
+  const accepted = kind === 'subgraph' ? [200] : [200, 400];
+  if (!accepted.includes(statusCode as number)) throw new Error(`the function answered its warm-up request with ${answer.slice(0, 2000)}`);
+}
+
 async function main(): Promise<void> {
   const [assetDir = '', encoded = ''] = process.argv.slice(2);
   const job = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as WarmUpJob;
@@ -71,30 +89,30 @@ async function main(): Promise<void> {
   // URLs of other subgraphs that a service calls: the stand-in.
   for (const name of Object.keys(environment)) if (/_URL$/.test(name) && name !== 'AWS_ENDPOINT_URL') environment[name] = `${endpoint}/subgraphs/${name.toLowerCase()}`;
 
-  let body: string;
-  let headers: Record<string, string> = {};
-  if (target.kind === 'subgraph') {
-    body = JSON.stringify(subgraphWarmUpOperation(read(target.schemaFile)));
+  // Made when the function is ready for it: a subgraph refuses a signature older than 30 s.
+  const event = () => {
+    if (target.kind === 'gateway') return graphqlPostEvent(JSON.stringify({ query: read(target.queryFile), variables: { first: 10 } }));
+    const body = JSON.stringify(subgraphWarmUpOperation(read(target.schemaFile)));
     // Signed as the gateway signs: a subgraph answers nothing else.
-    const call = signInternalCall({ caller: null, requestId: randomUUID() }, body, new TextEncoder().encode(secrets.internalSigningSecret));
-    headers = { [INTERNAL_HEADER]: call };
-  } else {
-    body = JSON.stringify({ query: read(target.queryFile), variables: { first: 10 } });
-  }
-  const event = graphqlPostEvent(body, headers);
+    const signature = signInternalCall({ caller: null, requestId: randomUUID() }, body, new TextEncoder().encode(secrets.internalSigningSecret));
+    return graphqlPostEvent(body, { [INTERNAL_HEADER]: signature });
+  };
 
   const work = mkdtempSync(join(tmpdir(), 'bff-code-cache-'));
   const cache = join(assetDir, CACHE_FILE);
   rmSync(cache, { force: true });
   try {
     if (inContainer) {
-      await runInLambdaImage({ image: job.image, assetDir, memorySize: job.memorySize, environment: { ...environment, BFF_CODE_CACHE_OUT: `/var/task/${CACHE_FILE}` }, event });
+      const answer = await runInLambdaImage({ image: job.image, assetDir, memorySize: job.memorySize, environment: { ...environment, BFF_CODE_CACHE_OUT: `/var/task/${CACHE_FILE}` }, event });
+      checkAnswer(answer, target.kind);
     } else {
       const node = job.node ?? process.execPath;
       const eventFile = join(work, 'event.json');
-      writeFileSync(eventFile, JSON.stringify(event));
+      writeFileSync(eventFile, JSON.stringify(event()));
       const made = await run(node, [join(__dirname, 'invokeOnce.js'), assetDir, eventFile, job.functionName], { ...environment, BFF_CODE_CACHE_OUT: cache });
       if (made.status !== 0) throw new Error(`the warm-up request failed (exit ${made.status}): ${made.stderr.slice(-2000)}`);
+      // The answer is the last line (the function's log lines come before it).
+      checkAnswer(made.stdout.trim().split('\n').at(-1) ?? '', target.kind);
       // The cache must be one this Node takes: a fresh process loads it, or the build fails here.
       const check = await run(node, ['-e', `process.stdout.write(require(${JSON.stringify(join(assetDir, 'loader.js'))}).codeCache); process.exit(0)`], environment);
       if (check.stdout !== 'used') throw new Error(`${node} did not take the cache it made (${check.stdout || check.stderr.slice(-2000)})`);
