@@ -4,14 +4,10 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { tableName as articlesTableName } from '@bff/articles/store';
-import { articlesTable } from '@bff/articles/table';
 import { SETTLE_AFTER_MS } from '@bff/comments/service';
-import { tableName as commentsTableName } from '@bff/comments/store';
-import { commentsTable } from '@bff/comments/table';
-import { shutdownGraceMs, startLocalStoreWithTables } from '@bff/kit/local';
+import { shutdownGraceMs } from '@bff/kit/local';
 
-import { lockDataDir } from '../dataDirLock';
+import { withKeptLocalStore } from '../keptLocalStore';
 import { processCpuMs } from './processCpuMs';
 import { readLines } from './readLines';
 import { ServiceLogTally } from './serviceLogs';
@@ -172,27 +168,8 @@ export async function startNpmStartProcess(options: NpmStartOptions): Promise<Sy
   };
 
   /** Counts npm start's kept data once it is stopped: nothing else can write, so every pending change is settled. */
-  const countStopped = (withItems: boolean) => {
-    const unlock = lockDataDir(dataDir);
-    return withStore(undefined, async () => {
-      try {
-        const store = await startLocalStoreWithTables(
-          [
-            { tableName: articlesTableName(), definition: articlesTable },
-            { tableName: commentsTableName(), definition: commentsTable },
-          ],
-          { path: join(dataDir, 'dynamodb') },
-        );
-        try {
-          return await countStoredWrites({ settleAfterMs: 0, withItems });
-        } finally {
-          await store.close();
-        }
-      } finally {
-        unlock();
-      }
-    });
-  };
+  const countStopped = (withItems: boolean) =>
+    withStore(undefined, () => withKeptLocalStore(dataDir, () => countStoredWrites({ settleAfterMs: 0, withItems })));
 
   const kill = () => life?.child.kill('SIGKILL');
   // Nothing may outlive the load tool, even when it fails.

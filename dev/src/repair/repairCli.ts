@@ -2,15 +2,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { tableName as articlesTableName } from '@bff/articles/store';
-import { articlesTable } from '@bff/articles/table';
 import { SETTLE_AFTER_MS } from '@bff/comments/service';
-import { tableName as commentsTableName } from '@bff/comments/store';
-import { commentsTable } from '@bff/comments/table';
 import { createLogger, envOptional } from '@bff/kit';
-import { startLocalStoreWithTables } from '@bff/kit/local';
 
-import { DataDirBusyError, lockDataDir } from '../dataDirLock';
+import { DataDirBusyError } from '../dataDirLock';
+import { withKeptLocalStore } from '../keptLocalStore';
 import { describeRepair } from './describeRepair';
 import { repairStores } from './repairStores';
 
@@ -22,28 +18,11 @@ async function repairLocal(): Promise<string> {
   // The folder npm start uses.
   const dataDir = resolve(process.env.LOCAL_DATA_DIR || join(process.cwd(), '.local'));
   if (!existsSync(join(dataDir, 'dynamodb'))) return `No local data in ${dataDir}: nothing to repair (npm start creates it).`;
-  let unlock: () => void;
   try {
-    unlock = lockDataDir(dataDir);
+    return await withKeptLocalStore(dataDir, async () => describeRepair(await repairStores({ settleAfterMs: 0, logger: createLogger('repair') })));
   } catch (error) {
     if (error instanceof DataDirBusyError) throw new Error(`${error.message} Stop it first (Ctrl-C in its terminal), then run npm run repair again.`, { cause: error });
     throw error;
-  }
-  try {
-    const store = await startLocalStoreWithTables(
-      [
-        { tableName: articlesTableName(), definition: articlesTable },
-        { tableName: commentsTableName(), definition: commentsTable },
-      ],
-      { path: join(dataDir, 'dynamodb') },
-    );
-    try {
-      return describeRepair(await repairStores({ settleAfterMs: 0, logger: createLogger('repair') }));
-    } finally {
-      await store.close();
-    }
-  } finally {
-    unlock();
   }
 }
 
