@@ -1,14 +1,10 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { handler as articlesHandler } from '@bff/articles';
-import { putArticle, tableName as articlesTableName } from '@bff/articles/store';
-import { articlesTable } from '@bff/articles/table';
 import { documentClient } from '@bff/kit';
-import { type LocalLambdaServer, type LocalStore, postSignedGraphQL, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
+import { postSignedGraphQL } from '@bff/kit/local';
 
-import { handler } from '../src/handler';
 import { recountComments, SETTLE_AFTER_MS } from '../src/service';
 import { putComment, tableName } from '../src/store';
-import { commentsTable } from '../src/table';
+import { type CommentsWithArticles, startCommentsWithArticles } from './commentsWithArticles';
 
 const ADD = 'mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }';
 const DELETE = 'mutation ($id: ID!) { deleteComment(id: $id) }';
@@ -39,11 +35,9 @@ async function writeCounter(articleId: string, count: number, changes: { adding?
 const comment = (id: string, articleId: string) => ({ id, body: id, articleId, authorId: 'user-ada', createdAt: `2026-02-01T00:00:00.000Z` });
 
 describe('comment counts: crash-safe changes, settled by the next read, and exact recounts', () => {
-  let store: LocalStore;
-  let comments: LocalLambdaServer;
-  let articles: LocalLambdaServer;
+  let system: CommentsWithArticles;
   const post = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, userId?: string) =>
-    postSignedGraphQL<T>(`${comments.origin}/graphql`, query, variables, userId);
+    postSignedGraphQL<T>(system.url, query, variables, userId);
   const countsOf = async (...ids: string[]) =>
     (await post<{ _entities: { commentCount: number }[] }>(COUNTS, { r: ids.map((id) => ({ __typename: 'Article', id })) })).body.data?._entities.map(
       (entity) => entity.commentCount,
@@ -51,23 +45,9 @@ describe('comment counts: crash-safe changes, settled by the next read, and exac
   const abandoned = Date.now() - SETTLE_AFTER_MS - 1_000;
 
   beforeAll(async () => {
-    store = await startLocalStoreWithTables([
-      { tableName: tableName(), definition: commentsTable },
-      { tableName: articlesTableName(), definition: articlesTable },
-    ]);
-    articles = await serveLambda(articlesHandler, { name: 'articles-test' });
-    comments = await serveLambda(handler, { name: 'comments-test' });
-    process.env.ARTICLES_URL = `${articles.origin}/graphql`;
-    for (const id of ['plain', 'crash-a', 'crash-b', 'crash-c', 'crash-d', 'young', 'wrong', 'busy']) {
-      await putArticle({ id, title: id, body: 'b', authorId: 'user-ada', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
-    }
+    system = await startCommentsWithArticles(['plain', 'crash-a', 'crash-b', 'crash-c', 'crash-d', 'young', 'wrong', 'busy']);
   });
-  afterAll(async () => {
-    await comments.close();
-    await articles.close();
-    await store.close();
-    delete process.env.ARTICLES_URL;
-  });
+  afterAll(() => system.close());
 
   it('moves the count with each add and delete and leaves no change behind', async () => {
     const added = await Promise.all(

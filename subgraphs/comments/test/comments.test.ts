@@ -1,11 +1,7 @@
-import { handler as articlesHandler } from '@bff/articles';
-import { putArticle, tableName as articlesTableName } from '@bff/articles/store';
-import { articlesTable } from '@bff/articles/table';
-import { type LocalLambdaServer, type LocalStore, postSignedGraphQL, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
+import { postSignedGraphQL } from '@bff/kit/local';
 
-import { handler } from '../src/handler';
-import { putComment, tableName } from '../src/store';
-import { commentsTable } from '../src/table';
+import { putComment } from '../src/store';
+import { type CommentsWithArticles, startCommentsWithArticles } from './commentsWithArticles';
 
 interface Page {
   nodes: { id: string }[];
@@ -17,9 +13,7 @@ const DELETE = `mutation ($id: ID!) { deleteComment(id: $id) }`;
 const COUNT = `query ($id: ID!) { _entities(representations: [{ __typename: "Article", id: $id }]) { ... on Article { commentCount } } }`;
 
 describe('comments subgraph, through its Lambda handler, with the articles subgraph it asks', () => {
-  let store: LocalStore;
-  let comments: LocalLambdaServer;
-  let articles: LocalLambdaServer;
+  let system: CommentsWithArticles;
   let url: string;
   let ada: string;
   let grace: string;
@@ -30,20 +24,10 @@ describe('comments subgraph, through its Lambda handler, with the articles subgr
     (await post<{ _entities: { commentCount: number }[] }>(COUNT, { id })).body.data?._entities[0]?.commentCount;
 
   beforeAll(async () => {
-    // One store for both services: in one process they share DYNAMODB_ENDPOINT, as the local system does.
-    store = await startLocalStoreWithTables([
-      { tableName: tableName(), definition: commentsTable },
-      { tableName: articlesTableName(), definition: articlesTable },
-    ]);
-    articles = await serveLambda(articlesHandler, { name: 'articles-test' });
-    comments = await serveLambda(handler, { name: 'comments-test' });
-    process.env.ARTICLES_URL = `${articles.origin}/graphql`;
-    url = `${comments.origin}/graphql`;
+    system = await startCommentsWithArticles(['art-1', 'art-2', 'busy']);
+    url = system.url;
     ada = 'user-ada';
     grace = 'user-grace';
-    for (const id of ['art-1', 'art-2', 'busy']) {
-      await putArticle({ id, title: id, body: 'b', authorId: 'user-ada', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
-    }
     for (let i = 0; i < 25; i++) {
       await putComment({
         id: `c${String(i).padStart(2, '0')}`,
@@ -54,12 +38,7 @@ describe('comments subgraph, through its Lambda handler, with the articles subgr
       });
     }
   });
-  afterAll(async () => {
-    await comments.close();
-    await articles.close();
-    await store.close();
-    delete process.env.ARTICLES_URL;
-  });
+  afterAll(() => system.close());
 
   async function readAll(query: string, variables: Record<string, unknown>, pick: (data: Record<string, unknown>) => Page) {
     const ids: string[] = [];
@@ -119,7 +98,7 @@ describe('comments subgraph, through its Lambda handler, with the articles subgr
       const result = await post(ADD, { input: { articleId: 'art-1', body: 'Lost?' } }, ada);
       expect(result.body.errors?.[0]).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE', outcome: 'not_applied' } });
     } finally {
-      process.env.ARTICLES_URL = `${articles.origin}/graphql`;
+      process.env.ARTICLES_URL = system.articlesUrl;
     }
     expect(await countOf('art-1')).toBe(before);
   });

@@ -1,12 +1,9 @@
-import { handler as articlesHandler } from '@bff/articles';
-import { pendingDeletions, putArticle, tableName as articlesTableName, tombstoneArticle } from '@bff/articles/store';
-import { articlesTable } from '@bff/articles/table';
-import { type LocalLambdaServer, type LocalStore, postSignedGraphQL, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
+import { pendingDeletions, tombstoneArticle } from '@bff/articles/store';
+import { postSignedGraphQL } from '@bff/kit/local';
 
-import { handler } from '../src/handler';
 import { cleanupSweep } from '../src/resolvers';
-import { markArticleDeleted, tableName } from '../src/store';
-import { commentsTable } from '../src/table';
+import { markArticleDeleted } from '../src/store';
+import { type CommentsWithArticles, startCommentsWithArticles } from './commentsWithArticles';
 
 const PURGE = 'mutation ($articleId: ID!) { purgeArticleComments(articleId: $articleId) }';
 const ADD = 'mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }';
@@ -14,11 +11,9 @@ const OF_ARTICLE = 'query ($id: ID!) { commentsForArticle(articleId: $id) { node
 const COUNT = 'query ($id: ID!) { _entities(representations: [{ __typename: "Article", id: $id }]) { ... on Article { commentCount } } }';
 
 describe('purgeArticleComments: the articles service has a deleted article’s comments removed', () => {
-  let store: LocalStore;
-  let comments: LocalLambdaServer;
-  let articles: LocalLambdaServer;
+  let system: CommentsWithArticles;
   const post = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, userId?: string) =>
-    postSignedGraphQL<T>(`${comments.origin}/graphql`, query, variables, userId);
+    postSignedGraphQL<T>(system.url, query, variables, userId);
   const idsOf = async (articleId: string) =>
     ((await post<{ commentsForArticle: { nodes: { id: string }[] } }>(OF_ARTICLE, { id: articleId })).body.data?.commentsForArticle.nodes ?? []).map((node) => node.id);
   const countOf = async (articleId: string) => (await post<{ _entities: { commentCount: number }[] }>(COUNT, { id: articleId })).body.data?._entities[0]?.commentCount;
@@ -27,22 +22,10 @@ describe('purgeArticleComments: the articles service has a deleted article’s c
   };
 
   beforeAll(async () => {
-    store = await startLocalStoreWithTables([
-      { tableName: tableName(), definition: commentsTable },
-      { tableName: articlesTableName(), definition: articlesTable },
-    ]);
-    articles = await serveLambda(articlesHandler, { name: 'articles-test' });
-    comments = await serveLambda(handler, { name: 'comments-test' });
-    process.env.ARTICLES_URL = `${articles.origin}/graphql`;
-    for (const id of ['doomed', 'kept', 'racing', 'swept']) {
-      await putArticle({ id, title: id, body: 'b', authorId: 'user-ada', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
-    }
+    system = await startCommentsWithArticles(['doomed', 'kept', 'racing', 'swept']);
   });
   afterAll(async () => {
-    await comments.close();
-    await articles.close();
-    await store.close();
-    delete process.env.ARTICLES_URL;
+    await system.close();
     delete process.env.ARTICLE_CLEANUP_SWEEP_SECONDS;
   });
 
