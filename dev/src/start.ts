@@ -1,3 +1,4 @@
+import './localLogLevel';
 import { join, resolve } from 'node:path';
 
 import { isDevelopment } from '@bff/kit';
@@ -60,8 +61,6 @@ async function main(): Promise<void> {
   const frontendPort = portFromEnv('FRONTEND_PORT', 5173);
   // FRONTEND=off: the API alone, for load tests and for a frontend served some other way.
   const withFrontend = process.env.FRONTEND !== 'off';
-  // Local runs log warnings and errors only, unless asked for more.
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const dataDir = resolve(process.env.LOCAL_DATA_DIR || join(process.cwd(), '.local'));
 
   let unlock = () => {};
