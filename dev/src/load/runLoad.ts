@@ -54,7 +54,9 @@ export async function runLoad(options: RunOptions): Promise<RunSummary> {
     // Caught at once, so that a failed event waits for the clients instead of crashing the process.
     const acting = (async () => {
       for (const event of scenario.events) {
-        await sleep(startedAt + event.at * durationMs - performance.now());
+        // A timer may fire up to a millisecond early by this clock: wait until the moment has really come.
+        const due = startedAt + event.at * durationMs;
+        while (performance.now() < due) await sleep(due - performance.now());
         await event.act(system);
         events.push({ label: event.label, atMs: performance.now() - startedAt, repair: event.repair });
       }
