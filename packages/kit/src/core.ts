@@ -10,6 +10,7 @@ export * from './auth/readInternalCall';
 export * from './auth/signInternalHeaders';
 export * from './auth/secrets';
 export * from './config';
+export * from './env/parseEnv';
 export * from './createLambdaGraphQLHandler';
 export * from './cursor';
 export * from './demoId';
