@@ -10,6 +10,7 @@ module.exports = {
     '<rootDir>/infra',
     '<rootDir>/dev',
     '<rootDir>/bench',
+    '<rootDir>/tools/contracts',
   ],
   reporters: ['default', '<rootDir>/dev/jest/totalsReporter.js'],
 };
