@@ -2,6 +2,7 @@ import { HeaderMap } from '@apollo/server';
 import { handlers } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
+import { ErrorCode } from './catalogue/errorCodes';
 import { graphqlErrorBody } from './graphqlErrorBody';
 
 /** Thrown while reading the event; answered as a GraphQL error with a 400. */
@@ -51,7 +52,7 @@ export function apiGatewayRequestHandler() {
       success({ body, headers, status }) {
         if (body.kind !== 'complete') {
           // Incremental delivery (@defer/@stream) cannot be streamed through API Gateway.
-          return graphqlErrorBody(500, 'Incremental delivery is not supported.', 'INTERNAL_SERVER_ERROR');
+          return graphqlErrorBody(500, 'Incremental delivery is not supported.', ErrorCode.INTERNAL_SERVER_ERROR);
         }
         return {
           statusCode: status ?? 200,
@@ -60,8 +61,8 @@ export function apiGatewayRequestHandler() {
         };
       },
       error(error) {
-        if (error instanceof BadRequestError) return graphqlErrorBody(400, error.message, 'BAD_REQUEST');
-        return graphqlErrorBody(500, 'Internal server error.', 'INTERNAL_SERVER_ERROR');
+        if (error instanceof BadRequestError) return graphqlErrorBody(400, error.message, ErrorCode.BAD_REQUEST);
+        return graphqlErrorBody(500, 'Internal server error.', ErrorCode.INTERNAL_SERVER_ERROR);
       },
     },
   );

@@ -9,6 +9,7 @@ export * from './auth/internalSignature';
 export * from './auth/readInternalCall';
 export * from './auth/signInternalHeaders';
 export * from './auth/secrets';
+export * from './catalogue/services';
 export * from './config';
 export * from './env/parseEnv';
 export * from './createLambdaGraphQLHandler';

@@ -4,6 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 import type { InternalCall } from './auth/internalSignature';
+import { ErrorCode } from './catalogue/errorCodes';
 import { InternalSignatureError, readInternalCall } from './auth/readInternalCall';
 import { type ApiGatewayHandler, baseServerOptions, createLambdaGraphQLHandler } from './createLambdaGraphQLHandler';
 import { graphqlErrorBody } from './graphqlErrorBody';
@@ -65,7 +66,7 @@ export function createSubgraphHandler<TContext extends RequestContext>(
         reason: error.message,
         sourceIp: event.requestContext.http.sourceIp,
       });
-      return graphqlErrorBody(401, 'This service answers only calls signed by the gateway.', 'UNAUTHENTICATED');
+      return graphqlErrorBody(401, 'This service answers only calls signed by the gateway.', ErrorCode.UNAUTHENTICATED);
     }
     try {
       return await handle(event, context);

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 
+import { ErrorCode } from './catalogue/errorCodes';
 import { isExpectedError } from './formatError';
 import type { RequestContext } from './requestContext';
 
@@ -28,7 +29,7 @@ export function errorLoggingPlugin<TContext extends RequestContext>(): ApolloSer
           const { errors } = response.body.singleResult;
           if (errors) {
             response.body.singleResult.errors = errors.map((error) =>
-              error.extensions?.code === 'INTERNAL_SERVER_ERROR'
+              error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR
                 ? { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }
                 : error,
             );

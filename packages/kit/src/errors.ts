@@ -1,15 +1,12 @@
 /**
- * Domain errors that business code throws. Each maps to exactly one GraphQL
- * `extensions.code`; none imports GraphQL, so `service.ts` files stay free of it.
+ * `@bff/kit/errors`: the domain errors that business code throws, and the catalogue
+ * of codes. Each error maps to exactly one GraphQL `extensions.code`; nothing here
+ * imports GraphQL, Apollo or AWS, so a `service.ts` (and, type-only, the frontend)
+ * can import it without loading them.
  */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'SERVICE_UNAVAILABLE'
-  | 'TOO_MANY_REQUESTS'
-  | 'REQUEST_IN_PROGRESS';
+import { ErrorCode } from './catalogue/errorCodes';
+
+export * from './catalogue/errorCodes';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -25,24 +22,24 @@ export abstract class DomainError extends Error {
 }
 
 export class BadUserInputError extends DomainError {
-  readonly code = 'BAD_USER_INPUT';
+  readonly code = ErrorCode.BAD_USER_INPUT;
 }
 
 export class UnauthenticatedError extends DomainError {
-  readonly code = 'UNAUTHENTICATED';
+  readonly code = ErrorCode.UNAUTHENTICATED;
 }
 
 export class ForbiddenError extends DomainError {
-  readonly code = 'FORBIDDEN';
+  readonly code = ErrorCode.FORBIDDEN;
 }
 
 export class NotFoundError extends DomainError {
-  readonly code = 'NOT_FOUND';
+  readonly code = ErrorCode.NOT_FOUND;
 }
 
 /** Another service this one depends on did not answer; nothing was written. */
 export class ServiceUnavailableError extends DomainError {
-  readonly code = 'SERVICE_UNAVAILABLE';
+  readonly code = ErrorCode.SERVICE_UNAVAILABLE;
 
   override extensions(): Record<string, unknown> {
     // Said as a failed gateway call says it, so a client reads both alike.
@@ -52,7 +49,7 @@ export class ServiceUnavailableError extends DomainError {
 
 /** Over a limit (e.g. login attempts); the same request may succeed after `retryAfterSeconds`. */
 export class TooManyRequestsError extends DomainError {
-  readonly code = 'TOO_MANY_REQUESTS';
+  readonly code = ErrorCode.TOO_MANY_REQUESTS;
   /** Whole seconds, at least 1, so a client never retries at once. */
   readonly retryAfterSeconds: number;
   constructor(message: string, retryAfterSeconds: number, options?: { cause?: unknown }) {
@@ -70,7 +67,7 @@ export class TooManyRequestsError extends DomainError {
  * Sending it again with the same key, in a moment, gets its result.
  */
 export class RequestInProgressError extends DomainError {
-  readonly code = 'REQUEST_IN_PROGRESS';
+  readonly code = ErrorCode.REQUEST_IN_PROGRESS;
   /** Tells the client that trying again (with the same key) is safe and worth it. */
   readonly retryable = true;
 

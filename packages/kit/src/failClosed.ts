@@ -1,3 +1,4 @@
+import { ErrorCode } from './catalogue/errorCodes';
 import type { ApiGatewayHandler } from './createLambdaGraphQLHandler';
 import { graphqlErrorBody } from './graphqlErrorBody';
 import { createLogger, type Logger } from './logger';
@@ -23,7 +24,7 @@ export function failClosed(service: string, required: RequiredSettings, handler:
         const line = `The ${service} service is misconfigured: ${problems.join('; ')}`;
         if (line !== reported) (logger ??= createLogger(service)).error(line);
         reported = line;
-        return graphqlErrorBody(503, `The ${service} service is misconfigured and cannot answer; its log says what is missing.`, 'SERVICE_MISCONFIGURED');
+        return graphqlErrorBody(503, `The ${service} service is misconfigured and cannot answer; its log says what is missing.`, ErrorCode.SERVICE_MISCONFIGURED);
       }
       ready = true;
     }

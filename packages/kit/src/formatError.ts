@@ -1,23 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
+import { CLIENT_ERROR_CODES, ErrorCode } from './catalogue/errorCodes';
 import { DomainError } from './errors';
-
-/** Codes whose message is written for the client and safe to show as it is. */
-const CLIENT_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'TOO_MANY_REQUESTS',
-  'REQUEST_IN_PROGRESS',
-]);
 
 export const INTERNAL_MESSAGE = 'Internal server error.';
 
@@ -30,7 +15,7 @@ export function isExpectedError(error: unknown): boolean {
   // A GraphQLError wrapping a thrown failure is not part of the API, whatever its code. (A
   // subgraph's error passed on by a gateway may carry its JSON as originalError: that is no failure.)
   const wrapsForeignError = original.originalError instanceof Error && !(original.originalError instanceof GraphQLError);
-  return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && !wrapsForeignError;
+  return typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && !wrapsForeignError;
 }
 
 /**
@@ -45,9 +30,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: original.message, ...where, extensions: original.extensions() };
   }
   const code = formatted.extensions?.code;
-  if ((typeof code === 'string' && CLIENT_CODES.has(code)) || isExpectedError(error)) {
+  if ((typeof code === 'string' && CLIENT_ERROR_CODES.has(code as ErrorCode)) || isExpectedError(error)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { message: formatted.message, ...where, extensions };
   }
-  return { message: INTERNAL_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { message: INTERNAL_MESSAGE, ...where, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }

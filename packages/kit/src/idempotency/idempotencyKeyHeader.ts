@@ -1,6 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { GraphQLError } from 'graphql';
 
+import { ErrorCode } from '../catalogue/errorCodes';
+
 /**
  * The header a client sends with a mutation it may retry (the IETF draft's and
  * Stripe's name). A header rather than an argument: every mutation, present and
@@ -21,7 +23,7 @@ export function idempotencyKeyOf(event: APIGatewayProxyEventV2): string | undefi
   if (key === undefined) return undefined;
   if (!VALID_KEY.test(key)) {
     throw new GraphQLError('The Idempotency-Key header must be 1 to 128 characters of A-Z, a-z, 0-9, "_", ".", ":" or "-" (a UUID will do).', {
-      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+      extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
     });
   }
   return key;

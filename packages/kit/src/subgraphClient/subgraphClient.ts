@@ -16,6 +16,7 @@ import {
 import { Agent, type Dispatcher, request as undiciRequest } from 'undici';
 
 import type { Caller } from '../auth/accessToken';
+import { ErrorCode } from '../catalogue/errorCodes';
 import { type InternalCall, signInternalCall, INTERNAL_HEADER } from '../auth/internalSignature';
 import { authSecrets } from '../auth/secrets';
 import { signedForIam } from '../aws/signedForIam';
@@ -177,7 +178,7 @@ export class SubgraphClient {
     } catch (raw) {
       const error = this.asSubgraphError(raw, attempts > 0);
       error.earlierAttemptMayHaveApplied = mayHaveApplied;
-      this.log(error.code === 'SUBGRAPH_TIMEOUT' ? 'timeout' : raw instanceof BrokenCircuitError ? 'circuit-open' : error.code === 'SUBGRAPH_OVERLOADED' ? 'shed' : 'unavailable', request, started, attempts, {
+      this.log(error.code === ErrorCode.SUBGRAPH_TIMEOUT ? 'timeout' : raw instanceof BrokenCircuitError ? 'circuit-open' : error.code === ErrorCode.SUBGRAPH_OVERLOADED ? 'shed' : 'unavailable', request, started, attempts, {
         status,
         reason: error.reason,
       });

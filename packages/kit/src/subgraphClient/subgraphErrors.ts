@@ -1,5 +1,7 @@
+import { ErrorCode } from '../catalogue/errorCodes';
+
 /** Codes a client sees when a subgraph could not answer its part of a query. */
-export type SubgraphErrorCode = 'SUBGRAPH_UNAVAILABLE' | 'SUBGRAPH_TIMEOUT' | 'SUBGRAPH_OVERLOADED';
+export type SubgraphErrorCode = typeof ErrorCode.SUBGRAPH_UNAVAILABLE | typeof ErrorCode.SUBGRAPH_TIMEOUT | typeof ErrorCode.SUBGRAPH_OVERLOADED;
 
 /**
  * Whether a mutation that failed may have been applied: `not_applied` when the
@@ -43,7 +45,7 @@ export abstract class SubgraphError extends Error {
 
 /** The subgraph answered 5xx, dropped the connection, or could not be reached. */
 export class SubgraphUnavailableError extends SubgraphError {
-  readonly code = 'SUBGRAPH_UNAVAILABLE';
+  readonly code = ErrorCode.SUBGRAPH_UNAVAILABLE;
 
   constructor(
     subgraph: string,
@@ -63,7 +65,7 @@ export class SubgraphUnavailableError extends SubgraphError {
 
 /** The circuit is open: the subgraph failed too often, so it is not called for a while. */
 export class SubgraphCircuitOpenError extends SubgraphError {
-  readonly code = 'SUBGRAPH_UNAVAILABLE';
+  readonly code = ErrorCode.SUBGRAPH_UNAVAILABLE;
   readonly sent = false;
 
   get publicMessage(): string {
@@ -73,7 +75,7 @@ export class SubgraphCircuitOpenError extends SubgraphError {
 
 /** No answer within the call's time limit. */
 export class SubgraphTimeoutError extends SubgraphError {
-  readonly code = 'SUBGRAPH_TIMEOUT';
+  readonly code = ErrorCode.SUBGRAPH_TIMEOUT;
 
   constructor(
     subgraph: string,
@@ -94,7 +96,7 @@ export class SubgraphTimeoutError extends SubgraphError {
  * subgraph answered 429. Never counted by the breaker: load is not sickness.
  */
 export class SubgraphOverloadedError extends SubgraphError {
-  readonly code = 'SUBGRAPH_OVERLOADED';
+  readonly code = ErrorCode.SUBGRAPH_OVERLOADED;
 
   constructor(
     subgraph: string,
