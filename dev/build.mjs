@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entries = {
   start: ['dev/start', 'dev/src/start.ts'],
   gatewayCli: ['dev/gatewayCli', 'dev/src/gatewayCli.ts'],
-  schemaCli: ['dev/schemaCli', 'dev/src/schemaCli.ts'],
+  schemaCli: ['dev/schemaCli', 'tools/contracts/src/schemaCli.ts'],
   load: ['dev/load', 'dev/src/load/load.ts'],
   repair: ['dev/repair', 'dev/src/repair/repairCli.ts'],
   // `npm run bench` and the processes it starts.

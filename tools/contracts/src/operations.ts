@@ -3,9 +3,9 @@ import { join, relative } from 'node:path';
 
 import { type GraphQLSchema, Kind, parse, print, Source, validate } from 'graphql';
 
-import { DEFAULT_MAX_QUERY_COST } from '../config';
-import { worstCaseQueryCost } from '../edge/queryCost';
-import { documentHash } from '../edge/trustedDocuments';
+import { DEFAULT_MAX_QUERY_COST } from '@bff/gateway/settings';
+import { worstCaseQueryCost } from '@bff/gateway/queryCost';
+import { documentHash } from '@bff/gateway/trustedDocuments';
 
 /** One document of frontend operations, as checked in. */
 export interface OperationDocument {

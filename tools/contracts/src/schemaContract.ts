@@ -2,19 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import {
-  checkOperations,
-  type ClientSchema,
-  composeClientSchema,
-  crossSubgraphNullability,
-  describeChanges,
-  describeNullabilityProblems,
-  diffSchemas,
-  loadOperations,
-  type NullabilityProblem,
-  type OperationProblem,
-  trustedDocumentsManifest,
-} from '@bff/gateway/contracts';
+import { type ClientSchema, composeClientSchema } from './clientSchema';
+import { crossSubgraphNullability, describeNullabilityProblems, type NullabilityProblem } from './crossSubgraphNullability';
+import { checkOperations, loadOperations, type OperationProblem, trustedDocumentsManifest } from './operations';
+import { describeChanges, diffSchemas } from './schemaDiff';
 
 /** Where the contracts live in the repository. */
 export const CONTRACT_FILES = {
