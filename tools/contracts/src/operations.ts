@@ -3,9 +3,10 @@ import { join, relative } from 'node:path';
 
 import { type GraphQLSchema, Kind, parse, print, Source, validate } from 'graphql';
 
-import { DEFAULT_MAX_QUERY_COST } from '@bff/gateway/settings';
 import { worstCaseQueryCost } from '@bff/gateway/queryCost';
+import { DEFAULT_MAX_QUERY_COST } from '@bff/gateway/settings';
 import { documentHash } from '@bff/gateway/trustedDocuments';
+import { ErrorCode } from '@bff/kit/catalogue';
 
 /** One document of frontend operations, as checked in. */
 export interface OperationDocument {
@@ -73,7 +74,7 @@ export function checkOperations(schema: GraphQLSchema, documents: OperationDocum
       let message: string | undefined;
       try {
         const cost = worstCaseQueryCost(schema, document, operation);
-        if (cost > maxCost) message = `Estimated to cost ${cost} with its variables at their worst; the gateway refuses more than ${maxCost} (QUERY_TOO_COSTLY).`;
+        if (cost > maxCost) message = `Estimated to cost ${cost} with its variables at their worst; the gateway refuses more than ${maxCost} (${ErrorCode.QUERY_TOO_COSTLY}).`;
       } catch (error) {
         message = `Its cost cannot be estimated: ${(error as Error).message}`;
       }
