@@ -11,9 +11,7 @@ import {
 } from '@bff/kit/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
-import { type SupergraphSourceSettings, readSupergraphSourceSettings } from './compose/supergraphSourceSettings';
 import { SupergraphSource } from './compose/supergraphSource';
-import { type GatewayConfig, readGatewayConfig } from './config';
 import { admissionControl, NotAdmittedError } from './edge/admissionControl';
 import { corsHeaders, preflightResponse } from './edge/cors';
 import { demandControlPlugin } from './edge/demandControl';
@@ -24,14 +22,17 @@ import { createEngine } from './engines/createEngine';
 import type { Engine } from './engines/engine';
 import type { GatewayContext } from './gatewayContext';
 import type { SubgraphRegistry } from './registry/subgraphRegistry';
+import { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings } from './settings';
 import { Upstreams } from './upstream/upstreams';
 
 export interface GatewayOptions {
   registry: SubgraphRegistry;
-  /** Settings; read from the environment when absent. */
-  config?: GatewayConfig;
-  /** Poll interval and cache folder; read from the environment when absent. */
-  sourceSettings?: SupergraphSourceSettings;
+  /** Parsed settings (see `readGatewaySettings`); any left out take their default. */
+  settings?: Partial<GatewaySettings>;
+  /** @deprecated Until gateway/test/conformance passes `settings`: read as `settings`. */
+  config?: Partial<GatewaySettings>;
+  /** @deprecated Until gateway/test/conformance passes `settings`: read as `settings`. */
+  sourceSettings?: Pick<Partial<GatewaySettings>, 'pollIntervalMs' | 'cacheDir'>;
 }
 
 /** A gateway handler with the engine it serves, for tests and tools that look inside. */
@@ -55,10 +56,11 @@ function bodyBytes(event: APIGatewayProxyEventV2): number {
  * caller's token checked once, query limits, trusted documents, masked errors.
  */
 export function createGatewayHandler(options: GatewayOptions): GatewayHandler {
-  const config = options.config ?? readGatewayConfig();
+  const config: GatewaySettings = { ...DEFAULT_GATEWAY_SETTINGS, ...options.config, ...options.sourceSettings, ...options.settings };
   const logger = createLogger('gateway');
-  const upstreams = new Upstreams(logger);
-  const source = new SupergraphSource({ registry: options.registry, upstreams, ...(options.sourceSettings ?? readSupergraphSourceSettings()), logger });
+  const upstreams = new Upstreams(logger, config);
+  const { pollIntervalMs, cacheDir } = config;
+  const source = new SupergraphSource({ registry: options.registry, upstreams, pollIntervalMs, ...(cacheDir ? { cacheDir } : {}), logger });
   let ready: Promise<{ handle: ApiGatewayHandler; engine: Engine }> | undefined;
   const admit = admissionControl(config.admission);
 

@@ -1,17 +1,27 @@
 import { type ApiGatewayHandler, authSecrets, failClosed } from '@bff/kit/core';
 
 import { createGatewayHandler } from './createGatewayHandler';
-import { registryFromEnv } from './registry/registryFromEnv';
+import { registryAt } from './registry/registryAt';
+import { type GatewaySettings, readGatewaySettings } from './settings';
 
-export { type GatewayConfig, readGatewayConfig } from './config';
-export { createGatewayHandler } from './createGatewayHandler';
+export { createGatewayHandler, type GatewayOptions } from './createGatewayHandler';
 export { ENGINE_NAMES, type EngineName } from './engines/engine';
 export { LocalFileRegistry } from './registry/localFileRegistry';
-export { registryFromEnv } from './registry/registryFromEnv';
+export { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings, readGatewaySettings } from './settings';
+
+/**
+ * @deprecated The settings from this process's environment, for callers not yet
+ * moved to `readGatewaySettings(process.env)` (dev/, bench/); remove once none is left.
+ */
+export const readGatewayConfig = (): GatewaySettings => readGatewaySettings(process.env);
 
 let configured: ApiGatewayHandler | undefined;
-// Reads every gateway setting and where the registry is: a wrong or missing one throws, named.
-const configure = () => (configured ??= createGatewayHandler({ registry: registryFromEnv() }));
+// The environment, parsed once: a wrong or missing setting throws, named, and failClosed reports it.
+const configure = () => {
+  if (configured) return configured;
+  const { registry, ...settings } = readGatewaySettings(process.env);
+  return (configured = createGatewayHandler({ registry: registryAt(registry), settings }));
+};
 
 /**
  * Lambda entry of the gateway (API Gateway HTTP API, payload 2.0), configured from

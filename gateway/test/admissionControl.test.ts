@@ -4,11 +4,11 @@ import { join } from 'node:path';
 
 import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
 
-import { readGatewayConfig } from '../src/config';
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { admissionControl, NotAdmittedError } from '../src/edge/admissionControl';
 import { ENGINE_NAMES } from '../src/engines/engine';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
+import { DEFAULT_GATEWAY_SETTINGS } from '../src/settings';
 import { registryOf, startPlanetsAndMoons, type TroubledSubgraph } from './troubledSubgraphs';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -63,11 +63,12 @@ describe.each(ENGINE_NAMES)('a busy gateway, %s engine', (engine) => {
   let planets: TroubledSubgraph;
   let moons: TroubledSubgraph;
   const servers: LocalLambdaServer[] = [];
-  const saved = { ...process.env };
+  // A subgraph call may take 400 ms at most; the requests below wait far longer than that for their turn.
+  const upstream = { ...DEFAULT_GATEWAY_SETTINGS.upstream, timeoutMs: 400 };
 
   async function startGateway(admission: { concurrency: number; queue: number; queueTimeoutMs: number }): Promise<string> {
     const registry = new LocalFileRegistry(join(dir, 'registry.json'));
-    const gateway = await serveLambda(createGatewayHandler({ registry, config: { ...readGatewayConfig(), engine, admission } }), { name: `gateway-${engine}` });
+    const gateway = await serveLambda(createGatewayHandler({ registry, settings: { engine, admission, upstream } }), { name: `gateway-${engine}` });
     servers.push(gateway);
     const url = `${gateway.origin}/graphql`;
     expect((await postGraphQL(url, BOTH)).body).toEqual({ data: FULL });
@@ -75,14 +76,11 @@ describe.each(ENGINE_NAMES)('a busy gateway, %s engine', (engine) => {
   }
 
   beforeAll(async () => {
-    // A subgraph call may take 400 ms at most; the requests below wait far longer than that for their turn.
-    process.env.UPSTREAM_TIMEOUT_MS = '400';
     dir = await mkdtemp(join(tmpdir(), 'bff-admission-'));
     ({ planets, moons } = await startPlanetsAndMoons());
     await writeFile(join(dir, 'registry.json'), registryOf(planets, moons));
   });
   afterAll(async () => {
-    process.env = saved;
     for (const server of [...servers, planets.server, moons.server]) await server.close();
     await rm(dir, { recursive: true, force: true });
   });

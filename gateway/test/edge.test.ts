@@ -7,10 +7,10 @@ import { parse, print } from 'graphql';
 
 import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
 
-import { type GatewayConfig, readGatewayConfig } from '../src/config';
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { ENGINE_NAMES } from '../src/engines/engine';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
+import { type GatewaySettings, readGatewaySettings } from '../src/settings';
 import { registryOf, startPlanetsAndMoons, type TroubledSubgraph } from './troubledSubgraphs';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -25,9 +25,9 @@ describe.each(ENGINE_NAMES)('edge protection, %s engine', (engine) => {
   let moons: TroubledSubgraph;
   const servers: LocalLambdaServer[] = [];
 
-  async function gateway(settings: Partial<GatewayConfig> = {}): Promise<string> {
-    const config = { ...readGatewayConfig(), engine, maxDepth: 4, maxAliases: 3, maxRootFields: 2, ...settings };
-    const server = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(registryFile), config }), { name: 'edge' });
+  async function gateway(changes: Partial<GatewaySettings> = {}): Promise<string> {
+    const settings = { engine, maxDepth: 4, maxAliases: 3, maxRootFields: 2, ...changes };
+    const server = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(registryFile), settings }), { name: 'edge' });
     servers.push(server);
     return `${server.origin}/graphql`;
   }
@@ -162,7 +162,9 @@ describe('in production', () => {
     dir = await mkdtemp(join(tmpdir(), 'bff-prod-'));
     ({ planets, moons } = await startPlanetsAndMoons());
     await writeFile(join(dir, 'registry.json'), registryOf(planets, moons));
-    server = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(join(dir, 'registry.json')) }), { name: 'prod' });
+    // The kit reads NODE_ENV itself (introspection, secrets); the gateway takes its settings.
+    const settings = readGatewaySettings({ NODE_ENV: 'production' });
+    server = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(join(dir, 'registry.json')), settings }), { name: 'prod' });
   });
   afterAll(async () => {
     process.env = saved;

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 
 import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
 
-import { readGatewayConfig } from '../src/config';
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { ENGINE_NAMES } from '../src/engines/engine';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
@@ -27,8 +26,7 @@ describe.each(ENGINE_NAMES)('hot reload through the handler, %s engine', (engine
     await writeFile(registryFile, registryOf(planets));
     const handler = createGatewayHandler({
       registry: new LocalFileRegistry(registryFile),
-      config: { ...readGatewayConfig(), engine },
-      sourceSettings: { pollIntervalMs: 100 },
+      settings: { engine, pollIntervalMs: 100 },
     });
     gateway = await serveLambda(handler, { name: 'gateway-reload' });
     url = `${gateway.origin}/graphql`;

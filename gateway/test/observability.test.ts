@@ -4,7 +4,6 @@ import { join } from 'node:path';
 
 import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
 
-import { readGatewayConfig } from '../src/config';
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
 import { registryOf, startPlanetsAndMoons, type TroubledSubgraph } from './troubledSubgraphs';
@@ -39,7 +38,7 @@ describe('structured logs with one correlation id per request', () => {
     dir = await mkdtemp(join(tmpdir(), 'bff-logs-'));
     ({ planets, moons } = await startPlanetsAndMoons());
     await writeFile(join(dir, 'registry.json'), registryOf(planets, moons));
-    const handler = createGatewayHandler({ registry: new LocalFileRegistry(join(dir, 'registry.json')), config: readGatewayConfig() });
+    const handler = createGatewayHandler({ registry: new LocalFileRegistry(join(dir, 'registry.json')) });
     gateway = await serveLambda(handler, { name: 'gateway-logs' });
   });
   afterAll(async () => {

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { issueAccessToken } from '@bff/kit';
 import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
 
-import { readGatewayConfig } from '../src/config';
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { ENGINE_NAMES, type EngineName } from '../src/engines/engine';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
+import { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings } from '../src/settings';
 import { noTrouble, registryOf, startPlanetsAndMoons, type TroubledSubgraph } from './troubledSubgraphs';
 
 const BOTH = '{ planets { name moonCount } }';
@@ -17,14 +17,15 @@ const FULL = { planets: [{ name: 'Mercury', moonCount: 0 }, { name: 'Venus', moo
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Short limits so the failure cases run in milliseconds; a small queue so that overload is easy to reach.
-const SETTINGS = {
-  UPSTREAM_TIMEOUT_MS: '400',
-  UPSTREAM_BACKOFF_MS: '5',
-  UPSTREAM_CONCURRENCY: '4',
-  UPSTREAM_QUEUE: '4',
-  BREAKER_MIN_CALLS: '4',
-  BREAKER_WINDOW_MS: '5000',
-  BREAKER_RESET_MS: '300',
+const UPSTREAM = {
+  ...DEFAULT_GATEWAY_SETTINGS.upstream,
+  timeoutMs: 400,
+  backoffMs: 5,
+  concurrency: 4,
+  queue: 4,
+  breakerMinCalls: 4,
+  breakerWindowMs: 5000,
+  breakerResetMs: 300,
 };
 
 describe.each(ENGINE_NAMES)('upstream calls and identity, %s engine', (engine) => {
@@ -33,11 +34,10 @@ describe.each(ENGINE_NAMES)('upstream calls and identity, %s engine', (engine) =
   let planets: TroubledSubgraph;
   let moons: TroubledSubgraph;
   const gateways: LocalLambdaServer[] = [];
-  const saved = { ...process.env };
 
   /** A gateway of its own: fresh breakers and queues, so one test's failures do not count in another's. */
-  async function startGateway(name: EngineName = engine): Promise<string> {
-    const handler = createGatewayHandler({ registry: new LocalFileRegistry(registryFile), config: { ...readGatewayConfig(), engine: name } });
+  async function startGateway(name: EngineName = engine, settings: Partial<GatewaySettings> = {}): Promise<string> {
+    const handler = createGatewayHandler({ registry: new LocalFileRegistry(registryFile), settings: { engine: name, upstream: UPSTREAM, ...settings } });
     const gateway = await serveLambda(handler, { name: `gateway-${name}` });
     gateways.push(gateway);
     const url = `${gateway.origin}/graphql`;
@@ -49,14 +49,12 @@ describe.each(ENGINE_NAMES)('upstream calls and identity, %s engine', (engine) =
   }
 
   beforeAll(async () => {
-    Object.assign(process.env, SETTINGS);
     dir = await mkdtemp(join(tmpdir(), 'bff-resilience-'));
     ({ planets, moons } = await startPlanetsAndMoons());
     registryFile = join(dir, 'registry.json');
     await writeFile(registryFile, registryOf(planets, moons));
   });
   afterAll(async () => {
-    process.env = saved;
     for (const server of [...gateways, planets.server, moons.server]) await server.close();
     await rm(dir, { recursive: true, force: true });
   });
@@ -189,9 +187,7 @@ describe.each(ENGINE_NAMES)('upstream calls and identity, %s engine', (engine) =
 
   it('sheds calls past the queue at once with SUBGRAPH_OVERLOADED, keeps the rest of the data, and never opens the circuit for it', async () => {
     // Per-subgraph settings: a tight queue and a long timeout for moons alone.
-    Object.assign(process.env, { UPSTREAM_CONCURRENCY_MOONS: '4', UPSTREAM_QUEUE_MOONS: '4', UPSTREAM_TIMEOUT_MS_MOONS: '5000' });
-    const url = await startGateway();
-    for (const name of ['UPSTREAM_CONCURRENCY_MOONS', 'UPSTREAM_QUEUE_MOONS', 'UPSTREAM_TIMEOUT_MS_MOONS']) delete process.env[name];
+    const url = await startGateway(engine, { upstreamBySubgraph: { MOONS: { ...UPSTREAM, concurrency: 4, queue: 4, timeoutMs: 5000 } } });
     moons.trouble.delayMs = 600;
     // 4 in flight and 4 waiting fit; the rest are shed at once.
     const results = await Promise.all(Array.from({ length: 24 }, () => postGraphQL(url, BOTH)));

@@ -1,7 +1,7 @@
 import { GetParameterCommand, GetParametersByPathCommand, ParameterNotFound, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 
-import { registryFromEnv } from '../src/registry/registryFromEnv';
+import { registryAt } from '../src/registry/registryAt';
 import { defaultSupergraphParameter, SsmRegistry } from '../src/registry/ssmRegistry';
 import { RegistryError } from '../src/registry/subgraphRegistry';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
@@ -125,22 +125,14 @@ describe('SsmRegistry', () => {
   });
 });
 
-describe('registryFromEnv', () => {
-  const saved = { ...process.env };
-  afterEach(() => {
-    process.env = { ...saved };
-  });
-
-  it('picks SSM when REGISTRY_SSM_PREFIX is set, else the file, else says what is missing', () => {
-    process.env.REGISTRY_FILE = '/tmp/registry.json';
-    process.env.REGISTRY_SSM_PREFIX = '/bff/dev/subgraphs/';
-    process.env.AWS_REGION = 'eu-west-1';
-    expect(registryFromEnv()).toBeInstanceOf(SsmRegistry);
-    expect(registryFromEnv().source).toBe('ssm:/bff/dev/subgraphs/');
-    delete process.env.REGISTRY_SSM_PREFIX;
-    expect(registryFromEnv()).toBeInstanceOf(LocalFileRegistry);
-    expect(registryFromEnv().source).toBe('file:/tmp/registry.json');
-    delete process.env.REGISTRY_FILE;
-    expect(() => registryFromEnv()).toThrow(/Neither REGISTRY_SSM_PREFIX nor REGISTRY_FILE is set/);
+describe('registryAt', () => {
+  it('picks SSM when the settings name a prefix, else the file, else says what is missing', () => {
+    const ssmRegistry = registryAt({ kind: 'ssm', prefix: '/bff/dev/subgraphs/' });
+    expect(ssmRegistry).toBeInstanceOf(SsmRegistry);
+    expect(ssmRegistry.source).toBe('ssm:/bff/dev/subgraphs/');
+    const fileRegistry = registryAt({ kind: 'file', path: '/tmp/registry.json' });
+    expect(fileRegistry).toBeInstanceOf(LocalFileRegistry);
+    expect(fileRegistry.source).toBe('file:/tmp/registry.json');
+    expect(() => registryAt(undefined)).toThrow(/Neither REGISTRY_SSM_PREFIX nor REGISTRY_FILE is set/);
   });
 });

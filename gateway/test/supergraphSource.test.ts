@@ -9,7 +9,6 @@ import type { GraphQLSchema } from 'graphql';
 import { composeSupergraph, type SubgraphDefinition } from '../src/compose/composeSupergraph';
 import { subgraphsHash } from '../src/compose/subgraphsHash';
 import { type RefreshOutcome, type Supergraph, SupergraphSource, type SupergraphSourceOptions } from '../src/compose/supergraphSource';
-import { readSupergraphSourceSettings } from '../src/compose/supergraphSourceSettings';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
 import { entryFor, executableSchema, execute, FIXTURE_SDL, serveFixture } from './fixtureSubgraphs';
 
@@ -323,23 +322,5 @@ describe('SupergraphSource', () => {
     expect(supergraph.origin).toBe('composed');
     expect(supergraph.composeMs).toBeGreaterThan(0);
     expect(supergraph.supergraphSdl).toMatch(/commentCount: Int @join__field\(graph: COMMENTS\)/);
-  });
-});
-
-describe('readSupergraphSourceSettings', () => {
-  const saved = { ...process.env };
-  afterEach(() => {
-    process.env = { ...saved };
-  });
-
-  it('defaults to a 30 s poll and no cache folder, and refuses a negative interval', () => {
-    delete process.env.REGISTRY_POLL_SECONDS;
-    delete process.env.SUPERGRAPH_CACHE_DIR;
-    expect(readSupergraphSourceSettings()).toEqual({ pollIntervalMs: 30_000 });
-    process.env.REGISTRY_POLL_SECONDS = '0';
-    process.env.SUPERGRAPH_CACHE_DIR = '/tmp/bff';
-    expect(readSupergraphSourceSettings()).toEqual({ pollIntervalMs: 0, cacheDir: '/tmp/bff' });
-    process.env.REGISTRY_POLL_SECONDS = '-5';
-    expect(() => readSupergraphSourceSettings()).toThrow(/REGISTRY_POLL_SECONDS must be 0 or more/);
   });
 });

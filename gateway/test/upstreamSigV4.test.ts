@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { type ApiGatewayHandler, createSubgraphHandler, INTERNAL_HEADER } from '@bff/kit';
 import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
 
-import { readGatewayConfig } from '../src/config';
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { ENGINE_NAMES } from '../src/engines/engine';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
+import { DEFAULT_GATEWAY_SETTINGS } from '../src/settings';
 
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 
@@ -29,8 +29,6 @@ describe.each(ENGINE_NAMES)('calls to IAM-authorized subgraphs (UPSTREAM_SIGV4=t
 
   beforeAll(async () => {
     Object.assign(process.env, {
-      UPSTREAM_SIGV4: 'true',
-      UPSTREAM_BACKOFF_MS: '1',
       AWS_REGION: 'eu-west-1',
       AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
       AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
@@ -58,7 +56,7 @@ describe.each(ENGINE_NAMES)('calls to IAM-authorized subgraphs (UPSTREAM_SIGV4=t
     dir = await mkdtemp(join(tmpdir(), 'bff-sigv4-'));
     // No SDL in the registry: the gateway introspects the subgraph, through the same client.
     await writeFile(join(dir, 'registry.json'), JSON.stringify({ subgraphs: [{ name: 'stars', url: `${subgraph.origin}/graphql` }] }));
-    const handler = createGatewayHandler({ registry: new LocalFileRegistry(join(dir, 'registry.json')), config: { ...readGatewayConfig(), engine } });
+    const handler = createGatewayHandler({ registry: new LocalFileRegistry(join(dir, 'registry.json')), settings: { engine, iamSigning: true, upstream: { ...DEFAULT_GATEWAY_SETTINGS.upstream, backoffMs: 1 } } });
     gateway = await serveLambda(handler, { name: `gateway-${engine}` });
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 
-import type { GatewayConfig } from '../config';
+import type { GatewaySettings } from '../settings';
 import { maxRootFieldsRule } from './maxRootFieldsRule';
 
 // graphql-armor throws by default, which Apollo Server answers with a 500; reported
@@ -16,7 +16,7 @@ const reportInstead = {
 };
 
 /** Validation rules that bound what one operation may cost: depth, aliases, root fields. */
-export function queryLimits(config: GatewayConfig): ValidationRule[] {
+export function queryLimits(config: Pick<GatewaySettings, 'maxDepth' | 'maxAliases' | 'maxRootFields'>): ValidationRule[] {
   return [
     maxDepthRule({ n: config.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true, ...reportInstead }),
     maxAliasesRule({ n: config.maxAliases, exposeLimits: true, ...reportInstead }),
