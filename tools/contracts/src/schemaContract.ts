@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { type ClientSchema, composeClientSchema } from './clientSchema';
 import { CLIENT_SCHEMA_HEADER, CONTRACT_FILES, readSubgraphSdls } from './contractFiles';
 import { crossSubgraphNullability, describeNullabilityProblems, type NullabilityProblem } from './crossSubgraphNullability';
-import { checkOperations, loadOperations, type OperationProblem, trustedDocumentsManifest } from './operations';
+import { loadOperations } from './loadOperations';
+import { trustedDocumentsManifest } from './trustedDocumentsManifest';
+import { checkOperations, type OperationProblem } from './checkOperations';
 
 /**
  * What the contracts should say for the code as it is: the composed client schema, the

@@ -5,7 +5,8 @@ import { buildSchema } from 'graphql';
 
 import { DEFAULT_MAX_QUERY_COST } from '@bff/gateway/settings';
 
-import { checkOperations, loadOperations, trustedDocumentsManifest } from '../src/operations';
+import { checkOperations } from '../src/checkOperations';
+import { loadOperations } from '../src/loadOperations';
 
 const repo = join(__dirname, '..', '..', '..');
 const schema = buildSchema(readFileSync(join(repo, 'gateway/schema.graphql'), 'utf8'));
@@ -39,14 +40,5 @@ describe('checkOperations', () => {
       { kind: 'invalid', file: 'Two.graphql', operation: 'Second', message: 'Cannot query field "shoeSize" on type "User".' },
       { kind: 'invalid', file: 'Broken.graphql', operation: '(unparsed)', message: expect.stringContaining('Syntax Error') as unknown },
     ]);
-  });
-});
-
-describe('trustedDocumentsManifest', () => {
-  it('keys each document by the hash of its printed form, so layout does not matter', () => {
-    const compact = trustedDocumentsManifest([{ file: 'A.graphql', text: 'query A{me{id}}' }]);
-    const spaced = trustedDocumentsManifest([{ file: 'A.graphql', text: 'query A {\n  me {\n    id\n  }\n}\n' }]);
-    expect(compact).toEqual(spaced);
-    expect(Object.values(compact)).toEqual(['query A {\n  me {\n    id\n  }\n}']);
   });
 });

@@ -1,19 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-
-import { type GraphQLSchema, Kind, parse, print, Source, validate } from 'graphql';
+import { type GraphQLSchema, Kind, parse, Source, validate } from 'graphql';
 
 import { worstCaseQueryCost } from '@bff/gateway/queryCost';
 import { DEFAULT_MAX_QUERY_COST } from '@bff/gateway/settings';
-import { documentHash } from '@bff/gateway/trustedDocuments';
 import { ErrorCode } from '@bff/kit/catalogue';
 
-/** One document of frontend operations, as checked in. */
-export interface OperationDocument {
-  /** Where it lives, relative to the repository, for messages. */
-  file: string;
-  text: string;
-}
+import type { OperationDocument } from './loadOperations';
 
 /**
  * A frontend operation that the client schema no longer serves (`invalid`), or that
@@ -24,17 +15,6 @@ export interface OperationProblem {
   file: string;
   operation: string;
   message: string;
-}
-
-/** Every `.graphql` file under `dir`, sorted by path so the manifest is stable. */
-export function loadOperations(dir: string, root = dir): OperationDocument[] {
-  const documents: OperationDocument[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) documents.push(...loadOperations(path, root));
-    else if (entry.name.endsWith('.graphql')) documents.push({ file: relative(root, path), text: readFileSync(path, 'utf8') });
-  }
-  return documents;
 }
 
 /**
@@ -82,18 +62,4 @@ export function checkOperations(schema: GraphQLSchema, documents: OperationDocum
     }
   }
   return problems;
-}
-
-/**
- * hash → document: what TRUSTED_DOCUMENTS_FILE takes. Keyed by the hash of the
- * document as graphql-js prints it (see `documentHash`), so that a client may
- * send it in any layout, as code generators do.
- */
-export function trustedDocumentsManifest(documents: OperationDocument[]): Record<string, string> {
-  const manifest: Record<string, string> = {};
-  for (const { text } of documents) {
-    const printed = print(parse(text));
-    manifest[documentHash(printed)] = printed;
-  }
-  return manifest;
 }
