@@ -1,32 +1,27 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { createBatchLoader, type DataLoader, type RequestContext, TooManyRequestsError } from '@bff/kit/subgraph';
+import { TooManyRequestsError } from '@bff/kit/errors';
 
-import { findUser, findUsers, login, register, toPublicUser } from './service';
-import { getUsers, type UserRecord } from './store';
-
-export interface UsersContext extends RequestContext {
-  users: DataLoader<string, UserRecord | null>;
-}
-
-export function createContext(base: RequestContext): UsersContext {
-  return { ...base, users: createBatchLoader(getUsers) };
-}
+import type { Resolvers } from './generated/resolvers';
+import type { UserRecord } from './service/usersRepository';
+import { checkUserIds, toPublicUser } from './service/usersService';
+import type { UsersContext } from './usersContext';
 
 const visible = (context: UsersContext) => (user: UserRecord | null) => (user ? toPublicUser(user, context.caller) : null);
 
-export const resolvers: GraphQLResolverMap<UsersContext> = {
+/** The request layer: GraphQL in, service calls out. */
+export const resolvers: Resolvers = {
   Query: {
-    me: async (_: unknown, __: unknown, context: UsersContext) =>
-      context.caller ? visible(context)(await findUser(context.users, context.caller.userId)) : null,
-    user: async (_: unknown, { id }: { id: string }, context: UsersContext) => visible(context)(await findUser(context.users, id)),
-    users: async (_: unknown, { ids }: { ids: string[] }, context: UsersContext) =>
-      (await findUsers(context.users, ids)).map(visible(context)),
+    me: async (_, __, context) => (context.caller ? visible(context)(await context.usersById.load(context.caller.userId)) : null),
+    user: async (_, { id }, context) => visible(context)(await context.usersById.load(id)),
+    users: async (_, { ids }, context) => {
+      checkUserIds(ids);
+      return (await Promise.all(ids.map((id) => context.usersById.load(id)))).map(visible(context));
+    },
   },
   Mutation: {
-    register: (_: unknown, { input }: { input: { name: string; email: string; password: string } }) => register(input),
-    login: async (_: unknown, { email, password }: { email: string; password: string }, context: UsersContext) => {
+    register: (_, { input }, context) => context.service.register(input),
+    login: async (_, { email, password }, context) => {
       try {
-        return await login(email, password, context.sourceIp);
+        return await context.service.login(email, password, context.sourceIp);
       } catch (error) {
         // A line to alarm on: someone is guessing passwords, or spending our CPU on scrypt.
         if (error instanceof TooManyRequestsError) context.logger.warn('Login refused over its limit', { reason: error.message });
@@ -36,6 +31,6 @@ export const resolvers: GraphQLResolverMap<UsersContext> = {
   },
   User: {
     // Every `_entities` representation of a request lands in one BatchGetItem per 100 users.
-    __resolveReference: async ({ id }: { id: string }, context: UsersContext) => visible(context)(await findUser(context.users, id)),
+    __resolveReference: async ({ id }, context) => visible(context)(await context.usersById.load(id)),
   },
 };

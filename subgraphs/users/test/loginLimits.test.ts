@@ -1,24 +1,15 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { authSecrets, documentClient, INTERNAL_HEADER, signInternalCall } from '@bff/kit';
-import { type GraphQLHttpResult, type LocalService, startLocalService } from '@bff/kit/local';
+import { authSecrets, INTERNAL_HEADER, signInternalCall } from '@bff/kit';
+import type { GraphQLHttpResult } from '@bff/kit/local';
 
-import { handler } from '../src/handler';
-import { loginWindow } from '../src/loginLimits';
-import { createUser } from '../src/service';
-import { tableName } from '../src/store';
-import { usersTable } from '../src/table';
+import { loginWindow } from '../src/service/loginLimits';
+import { usersSettings } from '../src/settings';
+import { type LocalUsers, startLocalUsers } from './localUsers';
 
 const LOGIN = `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id } } }`;
 type LoginBody = GraphQLHttpResult<{ login: { token: string; user: { id: string } } }>['body'];
 
-const SETTINGS = ['LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_ATTEMPTS_PER_IP', 'LOGIN_LIMIT_WINDOW_SECONDS'] as const;
-
-/** Small limits for one test. The window is long enough (~31 years) that no test runs across its end. */
-function setLimits(perAccount: number, perSourceIp: number): void {
-  process.env.LOGIN_MAX_FAILURES_PER_ACCOUNT = String(perAccount);
-  process.env.LOGIN_MAX_ATTEMPTS_PER_IP = String(perSourceIp);
-  process.env.LOGIN_LIMIT_WINDOW_SECONDS = String(1e9);
-}
+const tableName = () => usersSettings({}).tableName;
 
 // Each login hashes with scrypt (about 0.2 s of CPU): room for a busy machine, not a speed check.
 const SCRYPT_TIMEOUT_MS = 60_000;
@@ -27,8 +18,14 @@ const SCRYPT_TIMEOUT_MS = 60_000;
 const outcome = (body: LoginBody) => (body.data?.login ? 'OK' : body.errors?.[0]?.extensions?.code);
 
 describe('login attempts are limited per account and per source IP', () => {
-  let service: LocalService;
-  const saved = Object.fromEntries(SETTINGS.map((name) => [name, process.env[name]]));
+  let service: LocalUsers;
+  const createUser: LocalUsers['createUser'] = (input) => service.createUser(input);
+  const documentClient = () => service.client;
+
+  /** Small limits for one test. The window is long enough (~31 years) that no test runs across its end. */
+  function setLimits(perAccount: number, perSourceIp: number): void {
+    service.reconfigure({ loginLimits: { perAccount, perSourceIp, windowSeconds: 1e9 } });
+  }
 
   /** A login as the gateway sends it, for a client at `ip`. */
   async function loginFrom(ip: string, email: string, password: string): Promise<LoginBody> {
@@ -44,15 +41,9 @@ describe('login attempts are limited per account and per source IP', () => {
   }
 
   beforeAll(async () => {
-    service = await startLocalService('users', handler, [{ tableName: tableName(), definition: usersTable }]);
+    service = await startLocalUsers();
   });
-  afterAll(async () => {
-    for (const name of SETTINGS) {
-      if (saved[name] === undefined) delete process.env[name];
-      else process.env[name] = saved[name];
-    }
-    await service.close();
-  });
+  afterAll(() => service.close());
 
   it('refuses an account after N failures, even with the right password, saying when to try again', async () => {
     setLimits(3, 100);

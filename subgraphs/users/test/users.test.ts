@@ -1,10 +1,7 @@
-import { authSecrets, documentClient, issueAccessToken, signInternalCall, signInternalHeaders } from '@bff/kit';
-import { type LocalService, postGraphQL, postSignedGraphQL, startLocalService } from '@bff/kit/local';
+import { authSecrets, issueAccessToken, signInternalCall, signInternalHeaders } from '@bff/kit';
+import { postGraphQL, postSignedGraphQL } from '@bff/kit/local';
 
-import { handler } from '../src/handler';
-import { createUser } from '../src/service';
-import { getUser, tableName } from '../src/store';
-import { usersTable } from '../src/table';
+import { type LocalUsers, startLocalUsers } from './localUsers';
 
 const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { token user { id name email createdAt } } }`;
 const LOGIN = `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id email } } }`;
@@ -15,13 +12,16 @@ interface Auth {
 }
 
 describe('users subgraph, through its Lambda handler and the local store', () => {
-  let service: LocalService;
+  let service: LocalUsers;
+  const createUser: LocalUsers['createUser'] = (input) => service.createUser(input);
+  const getUser = (id: string) => service.repository.getUser(id);
+  const documentClient = () => service.client;
   // Signed as the gateway signs, on behalf of `userId` (anonymous when absent).
   const post = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, userId?: string) =>
     postSignedGraphQL<T>(service.url, query, variables, userId);
 
   beforeAll(async () => {
-    service = await startLocalService('users', handler, [{ tableName: tableName(), definition: usersTable }]);
+    service = await startLocalUsers();
   });
   afterAll(() => service.close());
 

@@ -1,0 +1,47 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SERVICES } from '@bff/kit/catalogue';
+import {
+  type ApiGatewayHandler,
+  authSecrets,
+  createBatchLoader,
+  createDocumentClient,
+  createSubgraphHandler,
+  failClosed,
+  issueAccessToken,
+  type SubgraphOptions,
+} from '@bff/kit/subgraph';
+
+import typeDefs from '../schema.graphql';
+import { DynamoUsersRepository } from './dynamoUsersRepository';
+import { resolvers } from './resolvers';
+import { UsersService } from './service/usersService';
+import type { UsersSettings } from './settings';
+import type { UsersContext } from './usersContext';
+
+const { name, table, idempotencyTable } = SERVICES.users;
+
+/**
+ * The users subgraph's Lambda handler for these settings: the Lambda entry
+ * builds it from the environment, tests and the local system from their own
+ * (and may pass the DynamoDB client, to share or watch it). Misconfigured, it
+ * answers SERVICE_MISCONFIGURED.
+ */
+export function createUsersHandler(
+  settings: UsersSettings,
+  client: DynamoDBDocumentClient = createDocumentClient(settings.dynamoEndpoint),
+): ApiGatewayHandler {
+  const repository = new DynamoUsersRepository(client, settings.tableName);
+  const service = new UsersService(repository, issueAccessToken, settings.loginLimits);
+  return failClosed(
+    name,
+    { productionEnv: [table.env, idempotencyTable.env], secrets: [authSecrets] },
+    createSubgraphHandler<UsersContext>({
+      name,
+      typeDefs,
+      // Apollo types `__resolveReference` as a field resolver, which the generated (right) type is not.
+      resolvers: resolvers as SubgraphOptions<UsersContext>['resolvers'],
+      context: (base) => ({ ...base, service, usersById: createBatchLoader((ids) => repository.getUsers(ids)) }),
+      idempotency: { tableName: () => settings.idempotencyTableName },
+    }),
+  );
+}
