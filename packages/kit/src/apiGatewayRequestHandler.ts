@@ -3,16 +3,12 @@ import { handlers } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
 import { ErrorCode } from './catalogue/errorCodes';
+import { eventBody } from './eventBody';
 import { graphqlErrorBody } from './graphqlErrorBody';
 
 /** Thrown while reading the event; answered as a GraphQL error with a 400. */
 export class BadRequestError extends Error {
   override readonly name = 'BadRequestError';
-}
-
-function decodeBody(event: APIGatewayProxyEventV2): string | undefined {
-  if (event.body === undefined || event.body === '') return undefined;
-  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
 }
 
 /**
@@ -29,16 +25,16 @@ export function apiGatewayRequestHandler() {
       }
       // Payload 2.0 moves cookies out of the headers; put them back for completeness.
       if (event.cookies?.length) headers.set('cookie', event.cookies.join('; '));
-      const text = decodeBody(event);
+      const text = eventBody(event);
       const contentType = headers.get('content-type') ?? '';
       let body: unknown = '';
-      if (text !== undefined && /^application\/(.+\+)?json/i.test(contentType)) {
+      if (text !== '' && /^application\/(.+\+)?json/i.test(contentType)) {
         try {
           body = JSON.parse(text);
         } catch {
           throw new BadRequestError('The request body is not valid JSON.');
         }
-      } else if (text !== undefined && contentType.startsWith('text/plain')) {
+      } else if (text !== '' && contentType.startsWith('text/plain')) {
         body = text;
       }
       return {

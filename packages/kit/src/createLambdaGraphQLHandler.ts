@@ -7,6 +7,7 @@ import { GraphQLError } from 'graphql';
 import { apiGatewayRequestHandler } from './apiGatewayRequestHandler';
 import type { Caller } from './auth/accessToken';
 import { isDevelopment } from './config';
+import type { RuntimeSettings } from './env/runtimeEnv';
 import { DomainError } from './errors';
 import { errorLoggingPlugin } from './errorLoggingPlugin';
 import { formatError } from './formatError';
@@ -23,13 +24,17 @@ export type ApiGatewayHandler = (
  * Apollo Server settings that every part shares: masked errors with request ids,
  * no stack traces, introspection and schema hints only outside production, no CDN landing page.
  */
-export function baseServerOptions<TContext extends RequestContext>(logger: Logger) {
+export function baseServerOptions<TContext extends RequestContext>(
+  logger: Logger,
+  // TRANSITION: remove the default when callers pass settings.
+  { development }: Pick<RuntimeSettings, 'development'> = { development: isDevelopment() },
+) {
   return {
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: isDevelopment(),
+    introspection: development,
     // "Did you mean …?" in validation errors would spell out the schema that introspection hides.
-    hideSchemaDetailsFromClientErrors: !isDevelopment(),
+    hideSchemaDetailsFromClientErrors: !development,
     logger: {
       debug: (message: string) => logger.debug(message),
       info: (message: string) => logger.info(message),
@@ -42,10 +47,24 @@ export function baseServerOptions<TContext extends RequestContext>(logger: Logge
   } satisfies Partial<ApolloServerOptions<TContext>>;
 }
 
+/** What the identify step established about a request, before any GraphQL runs. */
+export interface RequestIdentity {
+  /** The signed-in user, or null for an anonymous request. */
+  caller: Caller | null;
+  /** Where the client is, when the step knows better than API Gateway (a subgraph: the address the gateway signed). */
+  sourceIp?: string;
+  /** The client's idempotency key, when the step vouches for one (a subgraph: the key the gateway signed). */
+  idempotencyKey?: string;
+}
+
 export interface LambdaGraphQLOptions<TContext extends RequestContext> {
-  /** Who is calling: the gateway reads the Bearer token, a subgraph the gateway's signature. */
-  identify: (event: APIGatewayProxyEventV2) => Promise<Caller | null>;
-  /** Where the client is: API Gateway's sourceIp unless given (a subgraph takes the gateway's signed one). */
+  /**
+   * Who is calling: the gateway reads the Bearer token, a subgraph the gateway's
+   * signature. A GraphQLError (or a DomainError, answered 401) refuses the request
+   * before any of it runs. (TRANSITION: it may still return a bare Caller or null.)
+   */
+  identify: (event: APIGatewayProxyEventV2) => Promise<RequestIdentity | Caller | null>;
+  /** TRANSITION: remove when callers return `sourceIp` from identify. Where the client is. */
   sourceIp?: (event: APIGatewayProxyEventV2) => string;
   /** Adds per-request state (loaders, headers to pass on) to the shared request context. */
   buildContext: (base: RequestContext, event: APIGatewayProxyEventV2) => TContext | Promise<TContext>;
@@ -59,17 +78,26 @@ export function createLambdaGraphQLHandler<TContext extends RequestContext>(
 ): ApiGatewayHandler {
   const handle = startServerAndCreateLambdaHandler(server, apiGatewayRequestHandler(), {
     context: async ({ event, context }) => {
-      const caller = await identify(event).catch((error: unknown) => {
-        // Thrown from here, only a GraphQLError keeps its code and status: anything else becomes a 500.
-        if (error instanceof DomainError) {
-          throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
-        }
-        throw error;
-      });
-      return buildContext(createRequestContext(logger, event, context, caller, sourceIp(event)), event);
+      const identity = asIdentity(
+        await identify(event).catch((error: unknown) => {
+          // Thrown from here, only a GraphQLError keeps its code and status: anything else becomes a 500.
+          if (error instanceof DomainError) {
+            throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+          }
+          throw error;
+        }),
+      );
+      const base = createRequestContext(logger, event, context, identity.caller, identity.sourceIp ?? sourceIp(event));
+      return buildContext(identity.idempotencyKey === undefined ? base : { ...base, idempotencyKey: identity.idempotencyKey }, event);
     },
   });
   return async (event, context) => (await handle(event, context, () => undefined)) ?? undefinedResult();
+}
+
+/** TRANSITION: remove when every identify step returns a RequestIdentity. */
+function asIdentity(found: RequestIdentity | Caller | null): RequestIdentity {
+  if (found === null) return { caller: null };
+  return 'userId' in found ? { caller: found } : found;
 }
 
 function undefinedResult(): never {

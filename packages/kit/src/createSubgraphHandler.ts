@@ -3,11 +3,11 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
-import type { InternalCall } from './auth/internalSignature';
-import { ErrorCode } from './catalogue/errorCodes';
-import { InternalSignatureError, readInternalCall } from './auth/readInternalCall';
+import { gatewaySignatureCheck } from './auth/gatewaySignatureCheck';
+import type { Secrets } from './auth/secrets';
+import { environmentRuntimeSettings, environmentSecrets } from './config';
 import { type ApiGatewayHandler, baseServerOptions, createLambdaGraphQLHandler } from './createLambdaGraphQLHandler';
-import { graphqlErrorBody } from './graphqlErrorBody';
+import type { RuntimeSettings } from './env/runtimeEnv';
 import { type IdempotencyOptions, idempotentMutations } from './idempotency/idempotentMutations';
 import { createLogger } from './logger';
 import type { RequestContext } from './requestContext';
@@ -26,52 +26,40 @@ export interface SubgraphOptions<TContext extends RequestContext> {
    * (signed by the gateway) runs once per key, and its repeats get the first result.
    */
   idempotency?: IdempotencyOptions;
+  /** The entry's parsed settings (TRANSITION: read from the environment when absent). */
+  settings?: RuntimeSettings;
+  /** The entry's secrets: the gateway's signing key is checked with them (TRANSITION: from the environment when absent). */
+  secrets?: Pick<Secrets, 'authSecrets'>;
 }
 
-/** SDL + resolvers → federation subgraph schema (prepared at build time in a bundle) → Apollo Server → API Gateway v2 Lambda handler. */
-export function createSubgraphHandler<TContext extends RequestContext>(
-  options: SubgraphOptions<TContext>,
-): ApiGatewayHandler {
+/**
+ * SDL + resolvers → federation subgraph schema (prepared at build time in a bundle) →
+ * Apollo Server → API Gateway v2 Lambda handler that answers only calls the gateway signed.
+ */
+export function createSubgraphHandler<TContext extends RequestContext>(options: SubgraphOptions<TContext>): ApiGatewayHandler {
+  // TRANSITION: remove the fallbacks when callers pass settings.
+  const settings = options.settings ?? environmentRuntimeSettings();
+  const secrets = options.secrets ?? environmentSecrets();
   const logger = createLogger(options.name);
   // The resolver map is not generic in the context type; our resolvers are typed against TContext.
-  const ownResolvers = options.idempotency ? idempotentMutations(options.name, options.resolvers, options.idempotency) : options.resolvers;
+  const ownResolvers = options.idempotency
+    ? idempotentMutations(
+        options.name,
+        options.resolvers,
+        options.idempotency,
+        options.settings && { secrets, dynamoEndpoint: options.settings.dynamoEndpoint },
+      )
+    : options.resolvers;
   const schema = subgraphSchema(options.typeDefs, ownResolvers as GraphQLResolverMap<unknown>);
-  const base = baseServerOptions<TContext>(logger);
+  const base = baseServerOptions<TContext>(logger, settings);
   const server = new ApolloServer<TContext>({
     schema,
     ...base,
     // Inline traces (ftv1) feed Apollo Studio, which this system does not use; they cost time per field.
     plugins: [...base.plugins, ApolloServerPluginInlineTraceDisabled()],
   });
-  // The call each event's signature vouched for, handed from the check below to the context.
-  const calls = new WeakMap<APIGatewayProxyEventV2, InternalCall>();
-  const handle = createLambdaGraphQLHandler(server, logger, {
-    identify: (event) => Promise.resolve(calls.get(event)?.caller ?? null),
-    // A signer that knows the client (the gateway) signs its address; a service calling another does not.
-    sourceIp: (event) => calls.get(event)?.sourceIp ?? event.requestContext.http.sourceIp,
-    buildContext: (base, event) => {
-      // The key the gateway signed, never a header of the request: only the gateway decides it.
-      const idempotencyKey = calls.get(event)?.idempotencyKey;
-      const withKey: RequestContext = idempotencyKey === undefined ? base : { ...base, idempotencyKey };
-      return options.context ? options.context(withKey, event) : (withKey as TContext);
-    },
+  return createLambdaGraphQLHandler(server, logger, {
+    identify: gatewaySignatureCheck({ secrets, logger }),
+    buildContext: (context, event) => (options.context ? options.context(context, event) : (context as TContext)),
   });
-  return async (event, context) => {
-    try {
-      calls.set(event, await readInternalCall(event));
-    } catch (error) {
-      if (!(error instanceof InternalSignatureError)) throw error;
-      // Every operation, `_service` and `_entities` included: only the gateway may call a subgraph.
-      logger.warn('Refused a call without a valid gateway signature', {
-        reason: error.message,
-        sourceIp: event.requestContext.http.sourceIp,
-      });
-      return graphqlErrorBody(401, 'This service answers only calls signed by the gateway.', ErrorCode.UNAUTHENTICATED);
-    }
-    try {
-      return await handle(event, context);
-    } finally {
-      calls.delete(event);
-    }
-  };
 }

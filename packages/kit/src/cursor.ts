@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
 
-import { cursorSecret } from './auth/secrets';
+import type { Secrets } from './auth/secrets';
+import { environmentSecrets } from './config';
 import { BadUserInputError } from './errors';
 
 const INVALID = 'The cursor is not valid for this list: start again from the first page.';
@@ -16,8 +17,11 @@ interface CursorKeys {
 // Per secret value; the secrets module keeps each value's bytes, so the identity is stable.
 const derivedKeys = new WeakMap<Uint8Array, CursorKeys>();
 
-async function cursorKeys(): Promise<CursorKeys> {
-  const secret = await cursorSecret();
+/** Where the cursor key comes from: the Lambda's `Secrets`. */
+export type CursorSecrets = Pick<Secrets, 'cursorSecret'>;
+
+async function cursorKeys(secrets: CursorSecrets): Promise<CursorKeys> {
+  const secret = await secrets.cursorSecret();
   let found = derivedKeys.get(secret);
   if (!found) {
     // The secret is text of any length from 32 bytes: HKDF turns it into uniform keys of the size each use needs.
@@ -34,8 +38,13 @@ async function cursorKeys(): Promise<CursorKeys> {
  * data. It reveals nothing of the table's layout, and an edited cursor or one
  * from another list fails to decrypt. `iv | ciphertext | tag`, base64url.
  */
-export async function encodeCursor(key: Record<string, unknown>, scope: string): Promise<string> {
-  const { encryption, iv: ivKey } = await cursorKeys();
+export async function encodeCursor(
+  key: Record<string, unknown>,
+  scope: string,
+  // TRANSITION: remove when callers pass settings.
+  secrets: CursorSecrets = environmentSecrets(),
+): Promise<string> {
+  const { encryption, iv: ivKey } = await cursorKeys(secrets);
   const plaintext = JSON.stringify(key);
   // A synthetic IV, an HMAC of the list and the key: two different plaintexts never share an IV (which would
   // break GCM), and the same place in the same list always gets the same cursor (both engines, every page load).
@@ -47,12 +56,17 @@ export async function encodeCursor(key: Record<string, unknown>, scope: string):
 }
 
 /** The key a cursor from `encodeCursor` holds; `BAD_USER_INPUT` for anything else. */
-export async function decodeCursor(cursor: string, scope: string): Promise<Record<string, unknown>> {
+export async function decodeCursor(
+  cursor: string,
+  scope: string,
+  // TRANSITION: remove when callers pass settings.
+  secrets: CursorSecrets = environmentSecrets(),
+): Promise<Record<string, unknown>> {
   // Buffer.from skips characters outside the alphabet: check it, so that an edited cursor never decodes.
   if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new BadUserInputError(INVALID);
   const bytes = Buffer.from(cursor, 'base64url');
   if (bytes.length <= IV_BYTES + TAG_BYTES) throw new BadUserInputError(INVALID);
-  const decipher = createDecipheriv('aes-256-gcm', (await cursorKeys()).encryption, bytes.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
+  const decipher = createDecipheriv('aes-256-gcm', (await cursorKeys(secrets)).encryption, bytes.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
   decipher.setAAD(Buffer.from(scope));
   decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
   let key: unknown;

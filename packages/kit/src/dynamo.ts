@@ -2,19 +2,24 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 
 import { dynamoEndpoint } from './config';
-import { decodeCursor, encodeCursor } from './cursor';
+import { type CursorSecrets, decodeCursor, encodeCursor } from './cursor';
+import type { RuntimeSettings } from './env/runtimeEnv';
 import type { Connection, PageRequest } from './pagination';
 import type { TableDefinition } from './tableDefinition';
 
 let shared: { endpoint: string | undefined; client: DynamoDBDocumentClient } | undefined;
 
 /**
- * The process-wide DynamoDB document client, created on first use so that a
- * warm Lambda reuses its connections. Locally DYNAMODB_ENDPOINT points at the
- * local store; a new endpoint (a test's new store) gets a new client.
+ * The process-wide DynamoDB document client for the settings' `dynamoEndpoint`
+ * (the local store's URL; undefined in AWS), created on first use so that a
+ * warm Lambda reuses its connections; a new endpoint (a test's new store) gets a
+ * new client.
  */
-export function documentClient(): DynamoDBDocumentClient {
-  const endpoint = dynamoEndpoint();
+export function documentClient(
+  // TRANSITION: remove the default when callers pass settings.
+  settings: Pick<RuntimeSettings, 'dynamoEndpoint'> = { dynamoEndpoint: dynamoEndpoint() },
+): DynamoDBDocumentClient {
+  const endpoint = settings.dynamoEndpoint;
   if (shared && shared.endpoint === endpoint) return shared.client;
   shared = { endpoint, client: createDocumentClient(endpoint) };
   return shared.client;
@@ -91,6 +96,8 @@ export interface QueryPageOptions {
   /** Newest first (descending sort key) unless false. */
   descending?: boolean;
   client?: DynamoDBDocumentClient;
+  /** The key the page's cursors are encrypted with (TRANSITION: from the environment when absent). */
+  secrets?: CursorSecrets;
 }
 
 /**
@@ -101,6 +108,7 @@ export interface QueryPageOptions {
 export async function queryPage<T extends Record<string, unknown>>(options: QueryPageOptions): Promise<Connection<T>> {
   const index = options.table.globalIndexes?.find((candidate) => candidate.name === options.indexName);
   if (!index) throw new Error(`Table ${options.tableName} has no index ${options.indexName}`);
+  // TRANSITION: remove the fallback when callers pass settings.
   const client = options.client ?? documentClient();
   const output = await client.send(
     new QueryCommand({
@@ -111,7 +119,7 @@ export async function queryPage<T extends Record<string, unknown>>(options: Quer
       ExpressionAttributeValues: { ':partition': options.partitionValue },
       ScanIndexForward: options.descending === false,
       Limit: options.page.first + 1,
-      ...(options.page.after ? { ExclusiveStartKey: await decodeCursor(options.page.after, options.scope) } : {}),
+      ...(options.page.after ? { ExclusiveStartKey: await decodeCursor(options.page.after, options.scope, options.secrets) } : {}),
     }),
   );
   const items = (output.Items ?? []) as T[];
@@ -121,6 +129,6 @@ export async function queryPage<T extends Record<string, unknown>>(options: Quer
   const keyNames = [options.table.partitionKey, options.table.sortKey, index.partitionKey, index.sortKey]
     .filter((key) => key !== undefined)
     .map((key) => key.name);
-  const endCursor = last ? await encodeCursor(Object.fromEntries(keyNames.map((name) => [name, last[name]])), options.scope) : null;
+  const endCursor = last ? await encodeCursor(Object.fromEntries(keyNames.map((name) => [name, last[name]])), options.scope, options.secrets) : null;
   return { nodes, pageInfo: { hasNextPage, endCursor } };
 }

@@ -1,8 +1,8 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 
-import { envInt } from '../config';
+import { environmentRuntimeSettings, environmentSecrets } from '../config';
 import { UnauthenticatedError } from '../errors';
-import { authSecrets } from './secrets';
+import type { Secrets } from './secrets';
 
 export const TOKEN_ISSUER = 'bff-users';
 export const TOKEN_AUDIENCE = 'bff';
@@ -18,27 +18,36 @@ export function requireCaller(caller: Caller | null, message: string): Caller {
   return caller;
 }
 
-/** Access tokens live an hour unless ACCESS_TOKEN_TTL_SECONDS says otherwise. */
-export function accessTokenTtlSeconds(): number {
-  return envInt('ACCESS_TOKEN_TTL_SECONDS', 3600);
+/** What issuing a token takes: the key, and how long the token lives (`RuntimeSettings.accessTokenTtlSeconds`). */
+export interface TokenIssuing {
+  secrets: Pick<Secrets, 'authSecrets'>;
+  ttlSeconds: number;
 }
 
 /** A short-lived HS256 JWT for this user, with issuer, audience and expiry. */
-export async function issueAccessToken(userId: string): Promise<string> {
-  const { jwtSecret } = await authSecrets();
+export async function issueAccessToken(
+  userId: string,
+  // TRANSITION: remove when callers pass settings (the default reads the environment).
+  { secrets, ttlSeconds }: TokenIssuing = { secrets: environmentSecrets(), ttlSeconds: environmentRuntimeSettings().accessTokenTtlSeconds },
+): Promise<string> {
+  const { jwtSecret } = await secrets.authSecrets();
   return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(userId)
     .setIssuer(TOKEN_ISSUER)
     .setAudience(TOKEN_AUDIENCE)
     .setIssuedAt()
-    .setExpirationTime(`${accessTokenTtlSeconds()}s`)
+    .setExpirationTime(`${ttlSeconds}s`)
     .sign(jwtSecret);
 }
 
 /** Checks signature, algorithm, issuer, audience and expiry; UNAUTHENTICATED with a reason a frontend can show. */
-export async function verifyAccessToken(token: string): Promise<Caller> {
-  const { jwtSecret } = await authSecrets();
+export async function verifyAccessToken(
+  token: string,
+  // TRANSITION: remove when callers pass settings.
+  secrets: Pick<Secrets, 'authSecrets'> = environmentSecrets(),
+): Promise<Caller> {
+  const { jwtSecret } = await secrets.authSecrets();
   try {
     const { payload } = await jwtVerify(token, jwtSecret, {
       algorithms: ['HS256'],

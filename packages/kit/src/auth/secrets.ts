@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { envOptional, isDevelopment } from '../config';
+import type { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 
 /** Key material shared by the services: JWT signing and the gateway's internal signature. */
 export interface AuthSecrets {
@@ -18,16 +18,33 @@ const ENV_NAMES = {
   cursorSecret: 'CURSOR_SECRET',
 } as const;
 
-type SecretName = keyof typeof ENV_NAMES;
+export type SecretName = keyof typeof ENV_NAMES;
+
+/** Where the secrets come from (see `runtimeSettings`). */
+export interface SecretsSettings {
+  /** Outside production a missing secret is generated; in production it is an error. */
+  development: boolean;
+  /** A Secrets Manager secret holding all three as JSON; when set, `values` are not used. */
+  arn?: string;
+  /** How long a read of `arn` is used before it is read again (Powertools' `maxAge`), so that a rotation lands. */
+  maxAgeSeconds?: number;
+  /** The secrets given directly (JWT_SECRET, ...): local runs and tests. */
+  values?: Partial<Record<SecretName, string>>;
+}
+
+export const DEFAULT_SECRET_MAX_AGE_SECONDS = 300;
 
 /** A secret that is missing or too short: what a Lambda reports as its misconfiguration. */
 export class SecretConfigurationError extends Error {
   override readonly name = 'SecretConfigurationError';
 }
 
+// Per process, not per Secrets: the gateway and the services that `npm start` and the tests run in one
+// process must agree on a generated key, as they agree on a configured one.
 const generated: Partial<Record<SecretName, Uint8Array>> = {};
 
-// Secrets are read on every signed call and every request: encode each value once, and keep its identity.
+// Secrets are read on every signed call and every request: encode each value once, and keep its identity
+// (the cursor keys derived from a secret are kept by it).
 const encoded = new Map<string, Uint8Array>();
 
 function bytesOf(value: string, tooShort: () => string): Uint8Array {
@@ -40,47 +57,49 @@ function bytesOf(value: string, tooShort: () => string): Uint8Array {
   return bytes;
 }
 
-let fromSecretsManager: { arn: string; json: Promise<Record<string, unknown>> } | undefined;
-
-/** The JSON secret the shared stack creates: `{"jwtSecret", "internalSigningSecret", "cursorSecret"}`. */
-async function readSecret(arn: string): Promise<Record<string, unknown>> {
-  // Loaded only where a secret ARN is configured: local runs and tests never touch the SDK client.
-  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-  const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(SecretString ?? '{}');
-  } catch {
-    // Not the parser's message: it quotes the text, which is key material, and this one is logged.
-    parsed = undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null) throw new SecretConfigurationError(`The secret ${arn} is not a JSON object`);
-  return parsed as Record<string, unknown>;
-}
-
-/** The secret AUTH_SECRET_ARN names, read once per Lambda instance; a failed read is tried again on the next call. */
-function secretJson(arn: string): Promise<Record<string, unknown>> {
-  if (fromSecretsManager?.arn !== arn) {
-    const json = readSecret(arn);
-    fromSecretsManager = { arn, json };
-    json.catch(() => {
-      if (fromSecretsManager?.json === json) fromSecretsManager = undefined;
-    });
-  }
-  return fromSecretsManager.json;
-}
-
 /**
- * Named secrets: from the Secrets Manager secret AUTH_SECRET_ARN when it is set,
- * else from their environment variables. Outside production a missing one is
- * generated once per process (`npm start` keeps its own in `.local/` so that
- * logins and cursors survive a restart); in production it is an error, as is
- * one shorter than MIN_SECRET_BYTES anywhere.
+ * The named secrets of one Lambda: from the Secrets Manager secret `arn` when it is
+ * set (through Powertools Parameters, cached for `maxAgeSeconds`, so a rotated
+ * secret is picked up without a cold start), else from `values`. Outside
+ * production a missing one is generated once per process (`npm start` keeps its
+ * own in `.local/` so that logins and cursors survive a restart); in production it
+ * is an error, as is one shorter than MIN_SECRET_BYTES anywhere. An entry makes one
+ * and passes it to whatever signs, verifies or encrypts.
  */
-async function secrets<N extends SecretName>(names: readonly N[]): Promise<Record<N, Uint8Array>> {
-  const arn = envOptional('AUTH_SECRET_ARN');
-  if (arn) {
-    const json = await secretJson(arn);
+export class Secrets {
+  private provider: Promise<SecretsProvider> | undefined;
+  /** Set when the secret read last was unusable: the next read skips the cache, so a fix lands at once. */
+  private refetch = false;
+
+  constructor(
+    private readonly settings: SecretsSettings,
+    /** A provider to read through (tests); Powertools' own SecretsProvider by default. */
+    provider?: SecretsProvider,
+  ) {
+    if (provider) this.provider = Promise.resolve(provider);
+  }
+
+  /** The JWT key and the internal signing key. */
+  authSecrets(): Promise<AuthSecrets> {
+    return this.read(['jwtSecret', 'internalSigningSecret'] as const);
+  }
+
+  /**
+   * The key cursors are encrypted with: a secret of its own (CURSOR_SECRET, or
+   * `cursorSecret` in the Secrets Manager secret), so that rotating the JWT key
+   * signs users out without breaking the lists they are paging through.
+   */
+  async cursorSecret(): Promise<Uint8Array> {
+    return (await this.read(['cursorSecret'] as const)).cursorSecret;
+  }
+
+  private async read<N extends SecretName>(names: readonly N[]): Promise<Record<N, Uint8Array>> {
+    const { arn } = this.settings;
+    return arn ? this.fromSecretsManager(arn, names) : this.fromValues(names);
+  }
+
+  private async fromSecretsManager<N extends SecretName>(arn: string, names: readonly N[]): Promise<Record<N, Uint8Array>> {
+    const json = await this.secretJson(arn);
     try {
       const entries = names.map((name) => {
         const value = json[name];
@@ -91,34 +110,46 @@ async function secrets<N extends SecretName>(names: readonly N[]): Promise<Recor
       return Object.fromEntries(entries) as Record<N, Uint8Array>;
     } catch (error) {
       // Read again next time: once the secret is put right, the Lambda recovers without a redeploy.
-      if (fromSecretsManager?.arn === arn) fromSecretsManager = undefined;
+      this.refetch = true;
       throw error;
     }
   }
-  const missing = names.filter((name) => envOptional(ENV_NAMES[name]) === undefined);
-  if (missing.length && !isDevelopment()) {
-    throw new SecretConfigurationError(
-      `${missing.map((name) => ENV_NAMES[name]).join(' and ')} must be set in production (or AUTH_SECRET_ARN, a Secrets Manager secret holding them)`,
-    );
+
+  /** The JSON secret the shared stack creates: `{"jwtSecret", "internalSigningSecret", "cursorSecret"}`. */
+  private async secretJson(arn: string): Promise<Record<string, unknown>> {
+    // Loaded only where a secret ARN is configured: local runs and tests never load the SDK client.
+    this.provider ??= import('@aws-lambda-powertools/parameters/secrets').then(({ SecretsProvider }) => new SecretsProvider());
+    const provider = await this.provider;
+    const forceFetch = this.refetch;
+    this.refetch = false;
+    // The text, parsed here rather than by Powertools' `transform`: its error would quote key material into the log.
+    const text = await provider.get(arn, { maxAge: this.settings.maxAgeSeconds ?? DEFAULT_SECRET_MAX_AGE_SECONDS, forceFetch });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(typeof text === 'string' ? text : '');
+    } catch {
+      parsed = undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null) {
+      this.refetch = true;
+      throw new SecretConfigurationError(`The secret ${arn} is not a JSON object`);
+    }
+    return parsed as Record<string, unknown>;
   }
-  const entries = names.map((name) => {
-    const value = envOptional(ENV_NAMES[name]);
-    if (value === undefined) return [name, (generated[name] ??= randomBytes(MIN_SECRET_BYTES))] as const;
-    return [name, bytesOf(value, () => `${ENV_NAMES[name]} must be at least ${MIN_SECRET_BYTES} bytes long`)] as const;
-  });
-  return Object.fromEntries(entries) as Record<N, Uint8Array>;
-}
 
-/** The JWT key and the internal signing key (see `secrets` for where they come from). */
-export function authSecrets(): Promise<AuthSecrets> {
-  return secrets(['jwtSecret', 'internalSigningSecret'] as const);
-}
-
-/**
- * The key cursors are encrypted with: a secret of its own (CURSOR_SECRET, or
- * `cursorSecret` in the Secrets Manager secret), so that rotating the JWT key
- * signs users out without breaking the lists they are paging through.
- */
-export async function cursorSecret(): Promise<Uint8Array> {
-  return (await secrets(['cursorSecret'] as const)).cursorSecret;
+  private fromValues<N extends SecretName>(names: readonly N[]): Record<N, Uint8Array> {
+    const values = this.settings.values ?? {};
+    const missing = names.filter((name) => values[name] === undefined);
+    if (missing.length && !this.settings.development) {
+      throw new SecretConfigurationError(
+        `${missing.map((name) => ENV_NAMES[name]).join(' and ')} must be set in production (or AUTH_SECRET_ARN, a Secrets Manager secret holding them)`,
+      );
+    }
+    const entries = names.map((name) => {
+      const value = values[name];
+      if (value === undefined) return [name, (generated[name] ??= randomBytes(MIN_SECRET_BYTES))] as const;
+      return [name, bytesOf(value, () => `${ENV_NAMES[name]} must be at least ${MIN_SECRET_BYTES} bytes long`)] as const;
+    });
+    return Object.fromEntries(entries) as Record<N, Uint8Array>;
+  }
 }

@@ -4,30 +4,32 @@ import { SignatureV4 } from '@smithy/signature-v4';
 
 import { envOptional, envString } from '../config';
 
-let signer: SignatureV4 | undefined;
-
-/** True where calls between services must carry SigV4 (UPSTREAM_SIGV4=true: the subgraph APIs use IAM authorization). */
+/** TRANSITION: remove when callers pass settings (`RuntimeSettings.iamSigning`). */
 export function iamSigningEnabled(): boolean {
   return envString('UPSTREAM_SIGV4', 'false') === 'true';
 }
+
+// One signer per region for the process: its credential provider caches and refreshes the role's credentials.
+const signers = new Map<string, SignatureV4>();
 
 /**
  * Adds SigV4 headers for `execute-api` to a request, with the function's own
  * role (credentials from the Lambda environment, refreshed by the provider).
  * Headers already present are signed too, so the internal signature rides along.
+ * `region` is the settings' `awsRegion` (the region of the APIs).
  */
 export async function signedForIam(
   url: string,
   request: { method: string; headers: Record<string, string>; body: string },
+  // TRANSITION: remove the default when callers pass settings.
+  region: string | undefined = envOptional('AWS_REGION'),
 ): Promise<Record<string, string>> {
-  const region = envOptional('AWS_REGION');
   if (!region) throw new Error('AWS_REGION is not set: SigV4 signing needs the region of the APIs');
-  signer ??= new SignatureV4({
-    service: 'execute-api',
-    region,
-    credentials: defaultProvider(),
-    sha256: Hash.bind(null, 'sha256'),
-  });
+  let signer = signers.get(region);
+  if (!signer) {
+    signer = new SignatureV4({ service: 'execute-api', region, credentials: defaultProvider(), sha256: Hash.bind(null, 'sha256') });
+    signers.set(region, signer);
+  }
   const target = new URL(url);
   const signed = await signer.sign({
     method: request.method,

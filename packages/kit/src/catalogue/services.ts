@@ -29,17 +29,24 @@ export interface ServiceDescription {
   readonly callsWhenSet: readonly string[];
 }
 
-/** The variable names and defaults a service gets from its name, so that no entry spells them differently. */
-function describe(name: string, links: { calls?: readonly string[]; callsWhenSet?: readonly string[] } = {}): ServiceDescription {
-  const upper = name.toUpperCase();
+/** The variables a service's settings come from, and their defaults, by the service's name: one spelling for every service. */
+export function serviceVariables(name: string): Pick<ServiceDescription, 'table' | 'idempotencyTable' | 'urlEnv' | 'timeoutEnv'> {
+  const upper = name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
   return {
-    name,
-    entry: `subgraphs/${name}/src/handler.ts`,
-    schemaFile: `subgraphs/${name}/schema.graphql`,
     table: { env: `${upper}_TABLE`, defaultName: name },
     idempotencyTable: { env: `${upper}_IDEMPOTENCY_TABLE`, defaultName: `${name}-idempotency` },
     urlEnv: `${upper}_URL`,
     timeoutEnv: `${upper}_TIMEOUT_MS`,
+  };
+}
+
+/** A service of this repository (`subgraphs/<name>/`) and the services it calls. */
+function describe(name: string, links: { calls?: readonly string[]; callsWhenSet?: readonly string[] } = {}): ServiceDescription {
+  return {
+    name,
+    entry: `subgraphs/${name}/src/handler.ts`,
+    schemaFile: `subgraphs/${name}/schema.graphql`,
+    ...serviceVariables(name),
     calls: links.calls ?? [],
     callsWhenSet: links.callsWhenSet ?? [],
   };

@@ -1,3 +1,4 @@
+import { serviceVariables } from '../catalogue/services';
 import { envString } from '../config';
 import type { TableDefinition } from '../tableDefinition';
 
@@ -13,8 +14,11 @@ export const idempotencyTable: TableDefinition = {
   timeToLiveAttribute: 'expiration',
 };
 
-/** The variable a service reads its idempotency table's name from: `COMMENTS_IDEMPOTENCY_TABLE`. */
-export const idempotencyTableEnv = (service: string): string => `${service.toUpperCase()}_IDEMPOTENCY_TABLE`;
+/** The variable a service reads its idempotency table's name from: `COMMENTS_IDEMPOTENCY_TABLE` (see the services catalogue). */
+export const idempotencyTableEnv = (service: string): string => serviceVariables(service).idempotencyTable.env;
 
-/** The service's idempotency table: from its variable (set by the stack), else `<service>-idempotency` locally. */
-export const idempotencyTableName = (service: string): string => envString(idempotencyTableEnv(service), `${service}-idempotency`);
+/** TRANSITION: remove when callers pass settings. The table from its variable, else `<service>-idempotency`. */
+export const idempotencyTableName = (service: string): string => {
+  const { env, defaultName } = serviceVariables(service).idempotencyTable;
+  return envString(env, defaultName);
+};

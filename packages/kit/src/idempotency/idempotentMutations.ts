@@ -11,15 +11,16 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import type { ResponseHook } from '@aws-lambda-powertools/idempotency/types';
 import { type GraphQLFieldResolver, GraphQLScalarType } from 'graphql';
 
-import { authSecrets } from '../auth/secrets';
+import type { Secrets } from '../auth/secrets';
+import { environmentSecrets } from '../config';
 import { documentClient } from '../dynamo';
 import { BadUserInputError, RequestInProgressError } from '../errors';
 import type { RequestContext } from '../requestContext';
 
 /** How a subgraph keeps the results of its mutations for repeats of their idempotency key. */
 export interface IdempotencyOptions {
-  /** The service's idempotency table (see `idempotencyTableName`); read on each use. */
-  tableName: () => string;
+  /** The service's idempotency table (its catalogue `idempotencyTable`, as the entry's settings name it). */
+  tableName: string | (() => string);
   /** How long a result is replayed for its key; 24 hours unless given. */
   expiresAfterSeconds?: number;
 }
@@ -48,8 +49,8 @@ type FieldEntry<TContext> = FieldResolver<TContext> | { requires?: string; resol
  * the schema's order, whatever order the client wrote them in, so equal
  * arguments give equal JSON.
  */
-async function digestOf(args: unknown): Promise<string> {
-  const { internalSigningSecret } = await authSecrets();
+async function digestOf(args: unknown, secrets: Pick<Secrets, 'authSecrets'>): Promise<string> {
+  const { internalSigningSecret } = await secrets.authSecrets();
   return createHmac('sha256', internalSigningSecret).update(JSON.stringify(args)).digest('base64url');
 }
 
@@ -73,6 +74,8 @@ export function idempotentMutations<TContext extends RequestContext>(
   service: string,
   resolvers: GraphQLResolverMap<TContext>,
   options: IdempotencyOptions,
+  /** The Lambda's secrets (the digest's key) and DynamoDB endpoint (TRANSITION: from the environment when absent). */
+  runtime?: { secrets: Pick<Secrets, 'authSecrets'>; dynamoEndpoint?: string },
 ): GraphQLResolverMap<TContext> {
   const mutation = resolvers.Mutation;
   if (!mutation || mutation instanceof GraphQLScalarType) return resolvers;
@@ -81,8 +84,9 @@ export function idempotentMutations<TContext extends RequestContext>(
   // One persistence layer while the table and the DynamoDB client stay the same (a test's new store makes a new client).
   let layer: { tableName: string; client: ReturnType<typeof documentClient>; store: DynamoDBPersistenceLayer } | undefined;
   const persistenceStore = (): DynamoDBPersistenceLayer => {
-    const tableName = options.tableName();
-    const client = documentClient();
+    const tableName = typeof options.tableName === 'string' ? options.tableName : options.tableName();
+    // TRANSITION: remove the fallback when callers pass settings.
+    const client = runtime ? documentClient(runtime) : documentClient();
     if (layer?.tableName !== tableName || layer.client !== client) {
       // The kit's client: the local store's endpoint locally and in tests, DynamoDB in AWS.
       layer = { tableName, client, store: new DynamoDBPersistenceLayer({ tableName, awsSdkV3Client: client }) };
@@ -98,7 +102,8 @@ export function idempotentMutations<TContext extends RequestContext>(
       const call: IdempotentCall = {
         // The response key too: two aliased calls of one mutation in one operation are two calls.
         record: { key, user: context.caller?.userId ?? 'anonymous', field: info.fieldName, responseKey: info.path.key.toString() },
-        argumentsDigest: await digestOf(args),
+        // TRANSITION: remove the fallback when callers pass settings.
+        argumentsDigest: await digestOf(args, runtime?.secrets ?? environmentSecrets()),
       };
       const onReplay: ResponseHook = (response) => {
         context.logger.info('Idempotent mutation replayed', { field: info.fieldName });

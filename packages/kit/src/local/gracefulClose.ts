@@ -2,9 +2,12 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 import { envInt } from '../config';
 
-/** How long requests in flight may take to finish once a local server stops: SHUTDOWN_GRACE_MS, 10 s by default. */
+/** How long requests in flight may take to finish once a local server stops, unless SHUTDOWN_GRACE_MS says otherwise. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+/** TRANSITION: remove when callers pass settings (`localEnvSchema`'s SHUTDOWN_GRACE_MS). */
 export function shutdownGraceMs(): number {
-  return envInt('SHUTDOWN_GRACE_MS', 10_000);
+  return envInt('SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS);
 }
 
 /**

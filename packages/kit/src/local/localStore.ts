@@ -4,12 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 
+import { exportDynamoEndpoint } from '../config';
 import { createDocumentClient } from '../dynamo';
 import type { TableDefinition } from '../tableDefinition';
 import { gracefulClose, shutdownGraceMs } from './gracefulClose';
 
 export interface LocalStore {
-  /** The URL to give the AWS SDK as `endpoint` (and to DYNAMODB_ENDPOINT). */
+  /** The URL to give the AWS SDK as `endpoint`: the `dynamoEndpoint` of the settings of whatever uses the store. */
   endpoint: string;
   /**
    * Stops after the requests in flight (for up to `graceMs`, by default the
@@ -23,6 +24,8 @@ export interface LocalStoreOptions {
   /** A folder to keep the data in; in memory when absent. */
   path?: string;
   port?: number;
+  /** `close()`'s default grace (TRANSITION: SHUTDOWN_GRACE_MS, 10 s, when absent). */
+  shutdownGraceMs?: number;
 }
 
 /**
@@ -45,7 +48,7 @@ export async function startLocalStore(options: LocalStoreOptions = {}): Promise<
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    close: (graceMs) => close(graceMs ?? shutdownGraceMs()),
+    close: (graceMs) => close(graceMs ?? options.shutdownGraceMs ?? shutdownGraceMs()),
   };
 }
 
@@ -55,14 +58,12 @@ export interface LocalTable {
   definition: TableDefinition;
 }
 
-/**
- * Starts the local store, points this process's services at it
- * (DYNAMODB_ENDPOINT) and creates the given tables.
- */
+/** Starts the local store and creates the given tables; give its `endpoint` to the handlers' settings. */
 export async function startLocalStoreWithTables(tables: LocalTable[], options: LocalStoreOptions = {}): Promise<LocalStore> {
   const store = await startLocalStore(options);
   try {
-    process.env.DYNAMODB_ENDPOINT = store.endpoint;
+    // TRANSITION: remove when callers pass settings (they give `store.endpoint` to their handlers).
+    exportDynamoEndpoint(store.endpoint);
     const client = createDocumentClient(store.endpoint);
     for (const table of tables) await ensureTable(client, table.tableName, table.definition);
     client.destroy();

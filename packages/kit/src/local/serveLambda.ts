@@ -19,7 +19,7 @@ export interface ServeLambdaOptions {
   timeoutMs?: number;
   /** Called when the handler throws: Lambda would log it, and API Gateway answers 500. */
   onError?: (error: unknown) => void;
-  /** How long `close()` lets requests in flight finish before it cuts them; SHUTDOWN_GRACE_MS (10 s) by default. */
+  /** How long `close()` lets requests in flight finish before it cuts them (TRANSITION: SHUTDOWN_GRACE_MS, 10 s, when absent). */
   shutdownGraceMs?: number;
 }
 

@@ -9,10 +9,19 @@ export interface LocalService {
   close(): Promise<void>;
 }
 
-/** One service alone: a fresh in-memory store with its tables, and its handler on a free port. */
-export async function startLocalService(name: string, handler: ApiGatewayHandler, tables: LocalTable[]): Promise<LocalService> {
+/** Makes a service's handler once its store is up: `storeEndpoint` is the settings' `dynamoEndpoint`. */
+export interface HandlerForStore {
+  forStore: (storeEndpoint: string) => ApiGatewayHandler;
+}
+
+/**
+ * One service alone: a fresh in-memory store with its tables, and its handler on
+ * a free port (made for the store, or, TRANSITION, a ready one that finds it through DYNAMODB_ENDPOINT).
+ */
+export async function startLocalService(name: string, handler: ApiGatewayHandler | HandlerForStore, tables: LocalTable[]): Promise<LocalService> {
   const store = await startLocalStoreWithTables(tables);
-  const server = await serveLambda(handler, { name: `${name}-local-graphql` }).catch(async (error: unknown) => {
+  const serve = typeof handler === 'function' ? handler : handler.forStore(store.endpoint);
+  const server = await serveLambda(serve, { name: `${name}-local-graphql` }).catch(async (error: unknown) => {
     await store.close();
     throw error;
   });

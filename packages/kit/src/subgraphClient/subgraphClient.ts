@@ -18,8 +18,9 @@ import { Agent, type Dispatcher, request as undiciRequest } from 'undici';
 import type { Caller } from '../auth/accessToken';
 import { ErrorCode } from '../catalogue/errorCodes';
 import { type InternalCall, signInternalCall, INTERNAL_HEADER } from '../auth/internalSignature';
-import { authSecrets } from '../auth/secrets';
+import type { Secrets } from '../auth/secrets';
 import { signedForIam } from '../aws/signedForIam';
+import { environmentSecrets } from '../config';
 import type { Logger } from '../logger';
 import { CORRELATION_HEADER } from '../requestContext';
 import type { OperationKind } from './operationKind';
@@ -66,6 +67,10 @@ export interface SubgraphClientOptions {
   logger: Logger;
   /** SigV4-sign each attempt (the subgraph APIs use IAM authorization in AWS). */
   iamSigning: boolean;
+  /** The region of the subgraph APIs, for SigV4 (`RuntimeSettings.awsRegion`). */
+  awsRegion?: string;
+  /** The internal signing key's source (TRANSITION: from the environment when absent). */
+  secrets?: Pick<Secrets, 'authSecrets'>;
   /** Connections to use; one shared keep-alive pool by default. */
   dispatcher?: Dispatcher;
 }
@@ -223,7 +228,8 @@ export class SubgraphClient {
 
   /** Fresh signatures for each attempt: a retry must not look like a replay. */
   private async headersFor({ url, body, kind, identity }: SubgraphRequest): Promise<Record<string, string>> {
-    const { internalSigningSecret } = await authSecrets();
+    // TRANSITION: remove the fallback when callers pass settings.
+    const { internalSigningSecret } = await (this.options.secrets ?? environmentSecrets()).authSecrets();
     const call: InternalCall = {
       caller: identity.caller,
       requestId: identity.requestId,
@@ -237,7 +243,7 @@ export class SubgraphClient {
       [CORRELATION_HEADER]: identity.correlationId,
       [INTERNAL_HEADER]: signInternalCall(call, body, internalSigningSecret),
     };
-    return this.options.iamSigning ? signedForIam(url, { method: 'POST', headers, body }) : headers;
+    return this.options.iamSigning ? signedForIam(url, { method: 'POST', headers, body }, this.options.awsRegion) : headers;
   }
 
   /**
