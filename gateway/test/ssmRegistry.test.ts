@@ -42,12 +42,20 @@ describe('SsmRegistry', () => {
       ],
     });
     const pages = ssm.commandCalls(GetParametersByPathCommand).map((call) => call.args[0].input);
-    expect(pages).toEqual([
-      { Path: '/bff/dev/subgraphs', Recursive: true, WithDecryption: true, NextToken: undefined },
-      { Path: '/bff/dev/subgraphs', Recursive: true, WithDecryption: true, NextToken: 'page-2' },
-      { Path: '/bff/dev/subgraphs', Recursive: true, WithDecryption: true, NextToken: 'page-3' },
-    ]);
+    // Three pages, all read (the paginator reuses one input object, so each call shows its last NextToken).
+    expect(pages).toHaveLength(3);
+    for (const page of pages) expect(page).toMatchObject({ Path: '/bff/dev/subgraphs', Recursive: true, WithDecryption: true });
     expect(ssm.commandCalls(GetParameterCommand)[0]?.args[0].input).toEqual({ Name: '/bff/dev/supergraph', WithDecryption: true });
+  });
+
+  it('reuses a read for maxAge seconds: the polls within it make no SSM call', async () => {
+    ssm.on(GetParametersByPathCommand).resolves({ Parameters: [entry('users')] });
+    const registry = new SsmRegistry('/bff/dev/subgraphs', { client, maxAgeSeconds: 60 });
+    expect(await registry.list()).toEqual(await registry.list());
+    expect(ssm.commandCalls(GetParametersByPathCommand)).toHaveLength(1);
+    // Another registry (a new Lambda instance) reads afresh.
+    await new SsmRegistry('/bff/dev/subgraphs', { client }).list();
+    expect(ssm.commandCalls(GetParametersByPathCommand)).toHaveLength(2);
   });
 
   it('reads a supergraph composed elsewhere from /<app>/<stage>/supergraph', async () => {

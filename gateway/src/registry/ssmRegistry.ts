@@ -1,4 +1,5 @@
-import { GetParameterCommand, GetParametersByPathCommand, type Parameter, SSMClient } from '@aws-sdk/client-ssm';
+import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 
 import {
   assertUniqueNames,
@@ -20,6 +21,11 @@ export interface SsmRegistryOptions {
    * `null`: do not look for one.
    */
   supergraphParameter?: string | null;
+  /**
+   * How long a read is reused, in seconds (Powertools' cache): the gateway's polls
+   * within it cost no SSM call. Default 5, Powertools' own; keep it under the poll interval.
+   */
+  maxAgeSeconds?: number;
 }
 
 /** The supergraph parameter's default place: a sibling of the subgraphs' folder. */
@@ -28,9 +34,14 @@ export function defaultSupergraphParameter(prefix: string): string {
   return `${parent}/supergraph`;
 }
 
-function errorName(error: unknown): string | undefined {
-  return error instanceof Error ? error.name : undefined;
+/** The SDK's error behind Powertools' wrapper (GetParameterError), which names it. */
+function sdkError(error: unknown): Error {
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (cause instanceof Error) return cause;
+  return error instanceof Error ? error : new Error(String(error));
 }
+
+const described = (error: unknown) => `${sdkError(error).name}: ${sdkError(error).message}`;
 
 /**
  * A registry in SSM Parameter Store: one parameter per subgraph under a prefix,
@@ -41,8 +52,9 @@ function errorName(error: unknown): string | undefined {
 export class SsmRegistry implements SubgraphRegistry {
   readonly source: string;
   private readonly path: string;
-  private readonly client: SSMClient;
+  private readonly provider: SSMProvider;
   private readonly supergraphParameter: string | null;
+  private readonly maxAge: number;
 
   constructor(prefix: string, options: SsmRegistryOptions = {}) {
     if (!prefix.startsWith('/') || prefix.replace(/\/+$/, '') === '') {
@@ -50,7 +62,9 @@ export class SsmRegistry implements SubgraphRegistry {
     }
     this.path = prefix.replace(/\/+$/, '');
     this.source = `ssm:${this.path}/`;
-    this.client = options.client ?? new SSMClient({});
+    // Powertools Parameters: paging, decryption and a cache with maxAge over the SDK client.
+    this.provider = new SSMProvider(options.client ? { awsSdkV3Client: options.client } : {});
+    this.maxAge = options.maxAgeSeconds ?? 5;
     this.supergraphParameter = options.supergraphParameter === undefined ? defaultSupergraphParameter(this.path) : options.supergraphParameter;
   }
 
@@ -60,57 +74,45 @@ export class SsmRegistry implements SubgraphRegistry {
 
   async read(): Promise<RegistrySnapshot> {
     const [parameters, supergraph] = await Promise.all([this.parameters(), this.supergraph()]);
-    const subgraphs = parameters
-      .filter((parameter) => parameter.Name !== this.supergraphParameter)
+    const subgraphs = Object.entries(parameters)
+      // Names come back relative to the prefix; errors name the whole parameter.
+      .map(([name, value]) => ({ name: `${this.path}/${name}`, value }))
+      .filter(({ name }) => name !== this.supergraphParameter)
       // Parameter order is SSM's; sorting makes the list, and so the logs, the same on every read.
-      .sort((a, b) => (a.Name ?? '').localeCompare(b.Name ?? ''))
-      .map((parameter) => parseSubgraphEntry(parseJson(parameter), `ssm:${parameter.Name}`));
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map(({ name, value }) => parseSubgraphEntry(parseJson(name, value), `ssm:${name}`));
     assertUniqueNames(subgraphs, this.source);
     return supergraph ? { subgraphs, supergraph } : { subgraphs };
   }
 
-  private async parameters(): Promise<Parameter[]> {
-    const parameters: Parameter[] = [];
-    let nextToken: string | undefined;
-    do {
-      let page;
-      try {
-        page = await this.client.send(
-          new GetParametersByPathCommand({ Path: this.path, Recursive: true, WithDecryption: true, NextToken: nextToken }),
-        );
-      } catch (error) {
-        throw new RegistryError(`${this.source}: cannot read the parameters (${errorName(error)}: ${(error as Error).message})`, {
-          cause: error,
-        });
-      }
-      parameters.push(...(page.Parameters ?? []));
-      nextToken = page.NextToken;
-    } while (nextToken);
-    return parameters;
+  /** Every parameter under the prefix, at any depth, decrypted: name (relative to the prefix) → value. */
+  private async parameters(): Promise<Record<string, unknown>> {
+    try {
+      return (await this.provider.getMultiple(this.path, { recursive: true, decrypt: true, maxAge: this.maxAge })) ?? {};
+    } catch (error) {
+      throw new RegistryError(`${this.source}: cannot read the parameters (${described(error)})`, { cause: error });
+    }
   }
 
   private async supergraph(): Promise<ComposedSupergraph | undefined> {
     if (this.supergraphParameter === null) return undefined;
-    let parameter: Parameter | undefined;
+    let value: unknown;
     try {
-      parameter = (await this.client.send(new GetParameterCommand({ Name: this.supergraphParameter, WithDecryption: true }))).Parameter;
+      value = await this.provider.get(this.supergraphParameter, { decrypt: true, maxAge: this.maxAge });
     } catch (error) {
       // Most registries hold no composed supergraph: the gateway composes its own.
-      if (errorName(error) === 'ParameterNotFound') return undefined;
-      throw new RegistryError(
-        `ssm:${this.supergraphParameter}: cannot read the supergraph parameter (${errorName(error)}: ${(error as Error).message})`,
-        { cause: error },
-      );
+      if (sdkError(error).name === 'ParameterNotFound') return undefined;
+      throw new RegistryError(`ssm:${this.supergraphParameter}: cannot read the supergraph parameter (${described(error)})`, { cause: error });
     }
-    if (!parameter) return undefined;
-    return parseComposedSupergraph(parseJson(parameter), `ssm:${parameter.Name ?? this.supergraphParameter}`);
+    if (value === undefined) return undefined;
+    return parseComposedSupergraph(parseJson(this.supergraphParameter, value), `ssm:${this.supergraphParameter}`);
   }
 }
 
-function parseJson(parameter: Parameter): unknown {
+function parseJson(name: string, value: unknown): unknown {
   try {
-    return JSON.parse(parameter.Value ?? '');
+    return JSON.parse(typeof value === 'string' ? value : '');
   } catch (error) {
-    throw new RegistryError(`ssm:${parameter.Name}: the value is not valid JSON (${(error as Error).message})`, { cause: error });
+    throw new RegistryError(`ssm:${name}: the value is not valid JSON (${(error as Error).message})`, { cause: error });
   }
 }
