@@ -43,7 +43,14 @@ function subgraph(name, contextType, mappers) {
 const config = {
   overwrite: true,
   generates: {
-    ...subgraph('users', '../usersContext#UsersContext', { User: '../service/usersService#PublicUser', AuthPayload: '../service/usersService#AuthResult' }),
+    ...subgraph('users', '../usersContext#UsersContext', {
+      User: '../service/usersService#PublicUser',
+      AuthPayload: '../service/usersService#AuthResult',
+    }),
+    ...subgraph('articles', '../articlesContext#ArticlesContext', {
+      Article: '../service/articlesRepository#ArticleRecord',
+      ArticleConnection: '../service/articlesRepository#ArticlePage',
+    }),
   },
 };
 

@@ -1,39 +1,32 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { SubgraphClient } from '@bff/kit/client';
-import { createBatchLoader, type PageArgs, type RequestContext } from '@bff/kit/subgraph';
+import { pageRequest } from '@bff/kit/subgraph';
 
-import { httpCommentsCleaner } from './commentsCleaner';
-import * as service from './service';
-import { type ArticleRecord, getArticles } from './store';
+import type { ArticlesContext } from './articlesContext';
+import type { Resolvers } from './generated/resolvers';
+import { logArticleDeletion } from './logArticleDeletion';
 
-export interface ArticlesContext extends RequestContext, service.ArticlesDeps {}
-
-export function createContext(base: RequestContext, commentsClient: SubgraphClient, commentsUrl: string | undefined): ArticlesContext {
-  return { ...base, articles: createBatchLoader(getArticles), comments: httpCommentsCleaner(commentsClient, commentsUrl, base) };
-}
-
-export const resolvers: GraphQLResolverMap<ArticlesContext> = {
+/** The request layer: GraphQL in, service calls out. */
+export const resolvers: Resolvers = {
   Query: {
-    article: (_: unknown, { id }: { id: string }, context: ArticlesContext) => service.findArticle(context.articles, id),
-    articles: (_: unknown, args: PageArgs) => service.listArticles(args),
-    pendingArticleDeletions: (_: unknown, { first }: { first: number }, context: ArticlesContext) =>
-      service.listPendingDeletions(context.caller, first),
+    article: (_, { id }, context) => context.articlesById.load(id),
+    articles: (_, args, context) => context.service.listArticles(pageRequest(args)),
+    pendingArticleDeletions: (_, { first }, context) => context.service.listPendingDeletions(context.caller, first),
   },
   Mutation: {
-    createArticle: (_: unknown, { input }: { input: { title: string; body: string } }, context: ArticlesContext) =>
-      service.createArticle(context.caller, input),
-    updateArticle: (_: unknown, { id, input }: { id: string; input: { title?: string | null; body?: string | null } }, context: ArticlesContext) =>
-      service.updateArticle(context.articles, context.caller, id, input),
-    deleteArticle: (_: unknown, { id }: { id: string }, context: ArticlesContext) => service.deleteArticle(context, context.caller, id),
-    confirmArticleCleanup: (_: unknown, { id }: { id: string }, context: ArticlesContext) => service.confirmDeletionCleanup(context.caller, id),
+    createArticle: (_, { input }, context) => context.service.createArticle(context.caller, input),
+    updateArticle: (_, { id, input }, context) => context.service.updateArticle(context.caller, id, input),
+    deleteArticle: async (_, { id }, context: ArticlesContext) => {
+      logArticleDeletion(context.logger, id, await context.service.deleteArticle(context.caller, id));
+      return true;
+    },
+    confirmArticleCleanup: (_, { id }, context) => context.service.confirmDeletionCleanup(context.caller, id),
   },
   Article: {
-    __resolveReference: ({ id }: { id: string }, context: ArticlesContext) => service.findArticle(context.articles, id),
+    __resolveReference: ({ id }, context) => context.articlesById.load(id),
     // The users subgraph resolves the rest of the author from this reference.
-    author: ({ authorId }: ArticleRecord) => ({ __typename: 'User', id: authorId }),
+    author: ({ authorId }) => ({ __typename: 'User', id: authorId }),
   },
   User: {
-    __resolveReference: ({ id }: { id: string }) => ({ id }),
-    articles: ({ id }: { id: string }, args: PageArgs) => service.listArticlesByAuthor(id, args),
+    __resolveReference: ({ id }) => ({ id }),
+    articles: ({ id }, args, context) => context.service.listArticlesByAuthor(id, pageRequest(args)),
   },
 };

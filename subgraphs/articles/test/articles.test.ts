@@ -1,8 +1,7 @@
-import { type LocalService, postSignedGraphQL, startLocalService } from '@bff/kit/local';
+import { postSignedGraphQL } from '@bff/kit/local';
 
-import { handler } from '../src/handler';
-import { putArticle, tableName } from '../src/store';
-import { articlesTable } from '../src/table';
+import type { ArticleRecord } from '../src/service/articlesRepository';
+import { type LocalArticles, startLocalArticles } from './localArticles';
 
 interface Page {
   nodes: { id: string; title: string }[];
@@ -15,7 +14,8 @@ const DELETE = `mutation ($id: ID!) { deleteArticle(id: $id) }`;
 const LIST = `query ($first: Int, $after: String) { articles(first: $first, after: $after) { nodes { id title } pageInfo { hasNextPage endCursor } } }`;
 
 describe('articles subgraph, through its Lambda handler and the local store', () => {
-  let service: LocalService;
+  let service: LocalArticles;
+  const putArticle = (article: ArticleRecord) => service.repository.putArticle(article);
   let ada: string;
   let grace: string;
   // Signed as the gateway signs, on behalf of `userId` (anonymous when absent).
@@ -23,7 +23,7 @@ describe('articles subgraph, through its Lambda handler and the local store', ()
     postSignedGraphQL<T>(service.url, query, variables, userId);
 
   beforeAll(async () => {
-    service = await startLocalService('articles', handler, [{ tableName: tableName(), definition: articlesTable }]);
+    service = await startLocalArticles();
     ada = 'user-ada';
     grace = 'user-grace';
     // 45 articles by three authors, one a minute; two share a millisecond to test the tie-break.

@@ -1,8 +1,7 @@
-import { type LocalService, postSignedGraphQL, startLocalService } from '@bff/kit/local';
+import { postSignedGraphQL } from '@bff/kit/local';
 
-import { handler } from '../src/handler';
-import { pendingDeletions, putArticle, tableName } from '../src/store';
-import { articlesTable } from '../src/table';
+import type { ArticleRecord } from '../src/service/articlesRepository';
+import { type LocalArticles, startLocalArticles } from './localArticles';
 
 const DELETE = 'mutation ($id: ID!) { deleteArticle(id: $id) }';
 const PENDING = 'query { pendingArticleDeletions(first: 10) }';
@@ -23,7 +22,9 @@ interface Reads {
 }
 
 describe('deleteArticle, without a comments service to tell: the article goes at once, its clean-up waits', () => {
-  let service: LocalService;
+  let service: LocalArticles;
+  const putArticle = (article: ArticleRecord) => service.repository.putArticle(article);
+  const pendingDeletions = (limit: number) => service.repository.pendingDeletions(limit);
   const post = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, userId?: string) =>
     postSignedGraphQL<T>(service.url, query, variables, userId);
   const reads = async (id: string) => {
@@ -33,8 +34,7 @@ describe('deleteArticle, without a comments service to tell: the article goes at
   };
 
   beforeAll(async () => {
-    delete process.env.COMMENTS_URL;
-    service = await startLocalService('articles', handler, [{ tableName: tableName(), definition: articlesTable }]);
+    service = await startLocalArticles({ commentsUrl: undefined });
     for (const id of ['mine', 'theirs', 'kept']) {
       const authorId = id === 'theirs' ? 'user-grace' : 'user-ada';
       await putArticle({ id, title: id, body: 'b', authorId, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });

@@ -1,17 +1,7 @@
 import { type CallIdentity, SubgraphError, type SubgraphClient } from '@bff/kit/client';
 
-import { ARTICLES_SERVICE_CALLER } from './serviceCallers';
-
-/** Asks the comments service to remove a deleted article's comments and count: the one thing articles needs from it. */
-export interface CommentsCleaner {
-  /** Resolves with the number of comments removed; safe to ask again for the same article. */
-  purge(articleId: string): Promise<number>;
-}
-
-/** The comments service did not do the clean-up (down, refused, or answered oddly): it stays pending. */
-export class CommentsUnavailableError extends Error {
-  override readonly name = 'CommentsUnavailableError';
-}
+import { type CommentsCleaner, CommentsUnavailableError } from './service/commentsCleaner';
+import { ARTICLES_SERVICE_CALLER } from './service/serviceCallers';
 
 const PURGE_MUTATION = 'mutation PurgeArticleComments($articleId: ID!) { purgeArticleComments(articleId: $articleId) }';
 

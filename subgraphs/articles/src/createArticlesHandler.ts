@@ -1,0 +1,54 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SERVICES } from '@bff/kit/catalogue';
+import { serviceClient } from '@bff/kit/client';
+import {
+  type ApiGatewayHandler,
+  authSecrets,
+  createBatchLoader,
+  createDocumentClient,
+  createSubgraphHandler,
+  cursorSecret,
+  failClosed,
+  type SubgraphOptions,
+} from '@bff/kit/subgraph';
+
+import typeDefs from '../schema.graphql';
+import type { ArticlesContext } from './articlesContext';
+import { DynamoArticlesRepository } from './dynamoArticlesRepository';
+import { httpCommentsCleaner } from './httpCommentsCleaner';
+import { resolvers } from './resolvers';
+import { ArticlesService } from './service/articlesService';
+import type { ArticlesSettings } from './settings';
+
+const { name, table, idempotencyTable } = SERVICES.articles;
+
+/**
+ * The articles subgraph's Lambda handler for these settings: the Lambda entry
+ * builds it from the environment, tests and the local system from their own
+ * (and may pass the DynamoDB client, to share or watch it). Misconfigured, it
+ * answers SERVICE_MISCONFIGURED.
+ */
+export function createArticlesHandler(
+  settings: ArticlesSettings,
+  client: DynamoDBDocumentClient = createDocumentClient(settings.dynamoEndpoint),
+): ApiGatewayHandler {
+  const repository = new DynamoArticlesRepository(client, settings.tableName);
+  // One per handler, so that its breaker and connections outlive a request.
+  const comments = serviceClient(name, SERVICES.comments.name);
+  return failClosed(
+    name,
+    { productionEnv: [table.env, idempotencyTable.env], secrets: [authSecrets, cursorSecret] },
+    createSubgraphHandler<ArticlesContext>({
+      name,
+      typeDefs,
+      // Apollo types `__resolveReference` as a field resolver, which the generated (right) type is not.
+      resolvers: resolvers as SubgraphOptions<ArticlesContext>['resolvers'],
+      context: (base) => ({
+        ...base,
+        service: new ArticlesService(repository, httpCommentsCleaner(comments, settings.commentsUrl, base)),
+        articlesById: createBatchLoader((ids) => repository.getArticles(ids)),
+      }),
+      idempotency: { tableName: () => settings.idempotencyTableName },
+    }),
+  );
+}

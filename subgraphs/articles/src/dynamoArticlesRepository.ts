@@ -1,0 +1,134 @@
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems, type Connection, isConditionalCheckFailure, mapConnection, type PageRequest, putIfAbsent, queryPage } from '@bff/kit/subgraph';
+
+import type { ArticleRecord, ArticlesRepository, PendingDeletion } from './service/articlesRepository';
+import { articlesTable } from './table';
+
+interface ArticleItem extends ArticleRecord {
+  pk: string;
+  feed: string;
+  createdKey: string;
+  /** Set on a deleted article whose comments may still be there: a tombstone. */
+  deletedAt?: string;
+}
+
+const FEED = 'ARTICLE';
+// Tombstones live in their own partition of `byCreated`, oldest first: the list of clean-ups to finish.
+const DELETED_FEED = 'DELETED';
+const articleKey = (id: string) => ({ pk: `ARTICLE#${id}` });
+
+function toRecord({ id, title, body, authorId, createdAt, updatedAt }: ArticleItem): ArticleRecord {
+  return { id, title, body, authorId, createdAt, updatedAt: updatedAt ?? createdAt };
+}
+
+/** The write's output, or null when its condition refused it. */
+const unlessRefused = <T>(write: Promise<T>): Promise<T | null> =>
+  write.catch((error: unknown) => (isConditionalCheckFailure(error) ? null : Promise.reject(error as Error)));
+
+/** The articles table (see `table.ts`) in DynamoDB. */
+export class DynamoArticlesRepository implements ArticlesRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** BatchGetItem calls of up to 100 keys; tombstones are dropped. */
+  async getArticles(ids: readonly string[]): Promise<ArticleRecord[]> {
+    const items = await batchGetItems<ArticleItem>(this.tableName, ids.map(articleKey), this.client);
+    return items.filter((item) => item.deletedAt === undefined).map(toRecord);
+  }
+
+  async articleIdInUse(id: string): Promise<boolean> {
+    const output = await this.client.send(new GetCommand({ TableName: this.tableName, Key: articleKey(id), ConsistentRead: true, ProjectionExpression: 'pk' }));
+    return output.Item !== undefined;
+  }
+
+  listArticles(page: PageRequest): Promise<Connection<ArticleRecord>> {
+    return this.list('byCreated', FEED, 'articles', page);
+  }
+
+  listArticlesByAuthor(authorId: string, page: PageRequest): Promise<Connection<ArticleRecord>> {
+    return this.list('byAuthor', authorId, `articles-by:${authorId}`, page);
+  }
+
+  putArticle(article: ArticleRecord): Promise<boolean> {
+    return putIfAbsent(this.tableName, { ...articleKey(article.id), feed: FEED, createdKey: `${article.createdAt}#${article.id}`, ...article }, this.client);
+  }
+
+  /** One conditional UpdateItem. */
+  async updateArticle(id: string, authorId: string, changes: { title?: string; body?: string }, updatedAt: string): Promise<ArticleRecord | null> {
+    const fields = { ...changes, updatedAt };
+    const names = Object.keys(fields);
+    const output = await unlessRefused(
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: articleKey(id),
+          UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
+          ConditionExpression: 'attribute_exists(pk) AND authorId = :authorId',
+          ExpressionAttributeNames: Object.fromEntries(names.map((name) => [`#${name}`, name])),
+          ExpressionAttributeValues: {
+            ':authorId': authorId,
+            ...Object.fromEntries(Object.entries(fields).map(([name, value]) => [`:${name}`, value])),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return output ? toRecord(output.Attributes as ArticleItem) : null;
+  }
+
+  /**
+   * One conditional UpdateItem: the item keeps only its id and the time, leaves
+   * both lists (its `authorId` goes, its `feed` becomes `DELETED`) and is no
+   * longer read as an article.
+   */
+  async tombstoneArticle(id: string, authorId: string, deletedAt: string): Promise<boolean> {
+    const output = await unlessRefused(
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: articleKey(id),
+          UpdateExpression: 'SET feed = :deleted, createdKey = :key, deletedAt = :deletedAt REMOVE authorId, title, body',
+          ConditionExpression: 'attribute_exists(pk) AND authorId = :authorId AND attribute_not_exists(deletedAt)',
+          ExpressionAttributeValues: { ':deleted': DELETED_FEED, ':key': `${deletedAt}#${id}`, ':deletedAt': deletedAt, ':authorId': authorId },
+        }),
+      ),
+    );
+    return output !== null;
+  }
+
+  async pendingDeletions(limit: number): Promise<PendingDeletion[]> {
+    const output = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'byCreated',
+        KeyConditionExpression: 'feed = :deleted',
+        ExpressionAttributeValues: { ':deleted': DELETED_FEED },
+        ProjectionExpression: 'id, deletedAt',
+        Limit: limit,
+      }),
+    );
+    return (output.Items ?? []) as PendingDeletion[];
+  }
+
+  async removeTombstone(id: string): Promise<void> {
+    await unlessRefused(
+      this.client.send(new DeleteCommand({ TableName: this.tableName, Key: articleKey(id), ConditionExpression: 'attribute_exists(deletedAt)' })),
+    );
+  }
+
+  /** One page of an index partition, newest first; `scope` names the list its cursors belong to. */
+  private async list(indexName: string, partitionValue: string, scope: string, page: PageRequest): Promise<Connection<ArticleRecord>> {
+    const result = await queryPage<ArticleItem & Record<string, unknown>>({
+      tableName: this.tableName,
+      table: articlesTable,
+      indexName,
+      partitionValue,
+      page,
+      scope,
+      client: this.client,
+    });
+    return mapConnection(result, toRecord);
+  }
+}
