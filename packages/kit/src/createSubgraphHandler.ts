@@ -1,8 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
+import type { GraphQLResolverMap } from './apolloSubgraphInternals';
 import { gatewaySignatureCheck } from './auth/gatewaySignatureCheck';
 import type { Secrets } from './auth/secrets';
 import { environmentRuntimeSettings, environmentSecrets } from './config';

@@ -1,10 +1,6 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-// The two helpers buildSubgraphSchema itself uses after the federation work, from the files that hold
-// them: the package's index would load @apollo/federation-internals, the cost this module avoids.
-import { addResolversToSchema } from '@apollo/subgraph/dist/schema-helper/buildSchemaFromSDL';
-import { entitiesResolver } from '@apollo/subgraph/dist/types';
 import { buildASTSchema, type GraphQLSchema, parse } from 'graphql';
 
+import { addResolversToSchema, entitiesResolver, type GraphQLResolverMap } from './apolloSubgraphInternals';
 import { type PreparedSubgraphSchema, typeDefsSha256 } from './preparedSubgraphSchema';
 
 /**

@@ -2,6 +2,7 @@
 // own Lambda factory, DynamoDB, idempotent mutations and loaders. The gateway
 // never imports it. A service that calls another adds `@bff/kit/client`.
 export * from './core';
+export type { GraphQLResolverMap } from './apolloSubgraphInternals';
 export * from './auth/gatewaySignatureCheck';
 export * from './createSubgraphHandler';
 export * from './dynamo';

@@ -1,9 +1,9 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, type GraphQLSchema, parse } from 'graphql';
 
 import { prepareSubgraphSchema } from '../src/build';
 import { schemaFromPrepared } from '../src/schemaFromPrepared';
+import type { GraphQLResolverMap } from '../src/subgraph';
 import { subgraphSchema } from '../src/subgraphSchema';
 
 // Entities of every kind the federation resolvers handle: resolved by reference (sync and async),

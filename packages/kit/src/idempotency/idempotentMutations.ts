@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import {
   IdempotencyAlreadyInProgressError,
   IdempotencyConfig,
@@ -11,6 +10,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import type { ResponseHook } from '@aws-lambda-powertools/idempotency/types';
 import { type GraphQLFieldResolver, GraphQLScalarType } from 'graphql';
 
+import type { GraphQLResolverMap } from '../apolloSubgraphInternals';
 import type { Secrets } from '../auth/secrets';
 import { environmentSecrets } from '../config';
 import { documentClient } from '../dynamo';
