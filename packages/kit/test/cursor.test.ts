@@ -1,64 +1,59 @@
-import { BadUserInputError, createDocumentClient, decodeCursor, encodeCursor, putIfAbsent, queryPage, type TableDefinition } from '../src';
+import { BadUserInputError, createDocumentClient, decodeCursor, encodeCursor, putIfAbsent, queryPage, readRuntimeSettings, Secrets, type TableDefinition } from '../src';
 import { ensureTable, type LocalStore, startLocalStore } from '../src/local';
 
 const KEY = { pk: 'ARTICLE#01HZX3', feed: 'ARTICLE', createdKey: '2024-05-01T10:00:00.000Z#01HZX3' };
 const INVALID = 'The cursor is not valid for this list: start again from the first page.';
 
-describe('cursors', () => {
-  const saved = { ...process.env };
-  beforeEach(() => {
-    process.env.CURSOR_SECRET = 'cursor-secret-for-the-tests-0123456789';
-    process.env.JWT_SECRET = 'jwt-secret-for-the-cursor-tests-0123456789';
-  });
-  afterEach(() => {
-    process.env = { ...saved };
-  });
+/** The secrets a Lambda would have with this environment. */
+const secretsFrom = (env: Record<string, string>) => new Secrets(readRuntimeSettings(env).secrets);
 
+const ENV = { CURSOR_SECRET: 'cursor-secret-for-the-tests-0123456789', JWT_SECRET: 'jwt-secret-for-the-cursor-tests-0123456789' };
+const secrets = secretsFrom(ENV);
+
+describe('cursors', () => {
   it('give back the key they were made from, for the same list', async () => {
-    const cursor = await encodeCursor(KEY, 'articles');
+    const cursor = await encodeCursor(KEY, 'articles', secrets);
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(await decodeCursor(cursor, 'articles')).toEqual(KEY);
+    expect(await decodeCursor(cursor, 'articles', secrets)).toEqual(KEY);
   });
 
   it('reveal nothing of the table: no attribute names, no ids, no dates, even decoded; and are stable', async () => {
-    const cursor = await encodeCursor(KEY, 'articles');
+    const cursor = await encodeCursor(KEY, 'articles', secrets);
     const decoded = Buffer.from(cursor, 'base64url').toString('latin1');
     // Parts long enough that random bytes never spell them by chance.
     for (const part of ['"pk"', 'feed', 'createdKey', 'ARTICLE', '01HZX3', '2024-05-01']) expect(decoded).not.toContain(part);
     // The same place in the same list gives the same cursor; the same key in another list does not.
-    expect(await encodeCursor(KEY, 'articles')).toBe(cursor);
-    expect(await encodeCursor(KEY, 'articles-by:user-1')).not.toBe(cursor);
+    expect(await encodeCursor(KEY, 'articles', secrets)).toBe(cursor);
+    expect(await encodeCursor(KEY, 'articles-by:user-1', secrets)).not.toBe(cursor);
   });
 
   it('refuse an edited cursor with BAD_USER_INPUT', async () => {
-    const cursor = await encodeCursor(KEY, 'articles');
+    const cursor = await encodeCursor(KEY, 'articles', secrets);
     const middle = Math.floor(cursor.length / 2);
     const flipped = `${cursor.slice(0, middle)}${cursor[middle] === 'A' ? 'B' : 'A'}${cursor.slice(middle + 1)}`;
     for (const edited of [flipped, cursor.slice(0, -1), `${cursor}AA`, `${cursor}.`, '', 'e30', 'not a cursor!']) {
-      await expect(decodeCursor(edited, 'articles')).rejects.toEqual(new BadUserInputError(INVALID));
+      await expect(decodeCursor(edited, 'articles', secrets)).rejects.toEqual(new BadUserInputError(INVALID));
     }
   });
 
   it('refuse a cursor from another list with BAD_USER_INPUT', async () => {
-    const cursor = await encodeCursor(KEY, 'articles-by:user-1');
-    await expect(decodeCursor(cursor, 'articles-by:user-2')).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: INVALID });
-    await expect(decodeCursor(cursor, 'articles')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    const cursor = await encodeCursor(KEY, 'articles-by:user-1', secrets);
+    await expect(decodeCursor(cursor, 'articles-by:user-2', secrets)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: INVALID });
+    await expect(decodeCursor(cursor, 'articles', secrets)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   it('have a key of their own: a new JWT key leaves them valid, a new cursor key does not', async () => {
-    const cursor = await encodeCursor(KEY, 'articles');
-    process.env.JWT_SECRET = 'a-rotated-jwt-secret-for-the-tests-9876543210';
-    expect(await decodeCursor(cursor, 'articles')).toEqual(KEY);
-    process.env.CURSOR_SECRET = 'a-rotated-cursor-secret-for-the-tests-9876543210';
-    await expect(decodeCursor(cursor, 'articles')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    const cursor = await encodeCursor(KEY, 'articles', secrets);
+    const newJwtKey = secretsFrom({ ...ENV, JWT_SECRET: 'a-rotated-jwt-secret-for-the-tests-9876543210' });
+    expect(await decodeCursor(cursor, 'articles', newJwtKey)).toEqual(KEY);
+    const newCursorKey = secretsFrom({ ...ENV, CURSOR_SECRET: 'a-rotated-cursor-secret-for-the-tests-9876543210' });
+    await expect(decodeCursor(cursor, 'articles', newCursorKey)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   it('need a cursor key of at least 32 bytes, and one in production', async () => {
-    process.env.CURSOR_SECRET = 'short';
-    await expect(encodeCursor(KEY, 'articles')).rejects.toThrow('CURSOR_SECRET must be at least 32 bytes long');
-    delete process.env.CURSOR_SECRET;
-    process.env.NODE_ENV = 'production';
-    await expect(encodeCursor(KEY, 'articles')).rejects.toThrow('CURSOR_SECRET must be set in production');
+    await expect(encodeCursor(KEY, 'articles', secretsFrom({ ...ENV, CURSOR_SECRET: 'short' }))).rejects.toThrow('CURSOR_SECRET must be at least 32 bytes long');
+    const production = secretsFrom({ JWT_SECRET: ENV.JWT_SECRET, NODE_ENV: 'production' });
+    await expect(encodeCursor(KEY, 'articles', production)).rejects.toThrow('CURSOR_SECRET must be set in production');
   });
 });
 
@@ -92,6 +87,7 @@ describe('cursors in a paged DynamoDB query', () => {
         page: { first: 2, ...(after ? { after } : {}) },
         scope: 'paged',
         client,
+        secrets,
       });
       seen.push(...page.nodes.map((node) => node.pk));
       if (!page.pageInfo.hasNextPage) break;

@@ -1,4 +1,4 @@
-import { type ApiGatewayHandler, authSecrets, cursorSecret, failClosed } from '../src';
+import { type ApiGatewayHandler, type Env, failClosed, readRuntimeSettings, Secrets } from '../src';
 import { type LocalLambdaServer, postGraphQL, serveLambda } from '../src/local';
 
 const echo: ApiGatewayHandler = () => Promise.resolve({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"data":{"ok":true}}' });
@@ -22,6 +22,13 @@ async function errorLines(run: () => Promise<void>): Promise<{ level: string; me
     .map((line) => JSON.parse(line) as { level: string; message: string });
 }
 
+/** What a Lambda's entry would pass failClosed for this environment. */
+function requiredFrom(env: Env) {
+  const settings = readRuntimeSettings(env);
+  const secrets = new Secrets(settings.secrets);
+  return { env, development: settings.development, authSecrets: () => secrets.authSecrets(), cursorSecret: () => secrets.cursorSecret() };
+}
+
 describe('failClosed', () => {
   const saved = { ...process.env };
   const servers: LocalLambdaServer[] = [];
@@ -31,8 +38,8 @@ describe('failClosed', () => {
     return `${server.origin}/graphql`;
   };
   beforeEach(() => {
+    // The Powertools logger's own setting: the error lines are what these tests read.
     process.env = { ...saved, POWERTOOLS_LOG_LEVEL: 'ERROR' };
-    for (const name of ['JWT_SECRET', 'INTERNAL_SIGNING_SECRET', 'CURSOR_SECRET', 'AUTH_SECRET_ARN', 'THINGS_TABLE', 'NODE_ENV']) delete process.env[name];
   });
   afterEach(async () => {
     process.env = { ...saved };
@@ -40,8 +47,8 @@ describe('failClosed', () => {
   });
 
   it('answers SERVICE_MISCONFIGURED (503) in production while a setting or secret is missing, and logs it once', async () => {
-    process.env.NODE_ENV = 'production';
-    const url = await serve(failClosed('things', { productionEnv: ['THINGS_TABLE', ['A_URL', 'A_FILE']], secrets: [authSecrets, cursorSecret] }, echo));
+    const { env, development, authSecrets, cursorSecret } = requiredFrom({ NODE_ENV: 'production' });
+    const url = await serve(failClosed('things', { env, development, productionEnv: ['THINGS_TABLE', ['A_URL', 'A_FILE']], secrets: [authSecrets, cursorSecret] }, echo));
     let answers: Awaited<ReturnType<typeof postGraphQL>>[] = [];
     const logged = await errorLines(async () => {
       answers = [await postGraphQL(url, '{ ok }'), await postGraphQL(url, '{ ok }')];
@@ -62,13 +69,14 @@ describe('failClosed', () => {
   });
 
   it('names a secret that is too short, in any environment, and answers once it is put right', async () => {
-    Object.assign(process.env, { JWT_SECRET: 'short', INTERNAL_SIGNING_SECRET: 'i'.repeat(32) });
-    const url = await serve(failClosed('things', { productionEnv: ['THINGS_TABLE'], secrets: [authSecrets] }, echo));
+    // The secret as a rotation or a fix would change it: the next read gets the new one.
+    let current = requiredFrom({ JWT_SECRET: 'short', INTERNAL_SIGNING_SECRET: 'i'.repeat(32) });
+    const url = await serve(failClosed('things', { env: current.env, development: true, productionEnv: ['THINGS_TABLE'], secrets: [() => current.authSecrets()] }, echo));
     const logged = await errorLines(async () => {
       expect((await postGraphQL(url, '{ ok }')).body.errors?.[0]?.extensions?.code).toBe('SERVICE_MISCONFIGURED');
     });
     expect(logged.map((line) => line.message)).toEqual(['The things service is misconfigured: JWT_SECRET must be at least 32 bytes long']);
-    process.env.JWT_SECRET = 'j'.repeat(32);
+    current = requiredFrom({ JWT_SECRET: 'j'.repeat(32), INTERNAL_SIGNING_SECRET: 'i'.repeat(32) });
     expect(await postGraphQL(url, '{ ok }')).toMatchObject({ status: 200, body: { data: { ok: true } } });
   });
 
@@ -76,7 +84,7 @@ describe('failClosed', () => {
     const validate = () => {
       throw new Error('GATEWAY_ENGINE must be one of stitch, apollo, got "fast"');
     };
-    const url = await serve(failClosed('things', { validate }, echo));
+    const url = await serve(failClosed('things', { env: {}, development: true, validate }, echo));
     const logged = await errorLines(async () => {
       expect((await postGraphQL(url, '{ ok }')).status).toBe(503);
     });
@@ -84,7 +92,8 @@ describe('failClosed', () => {
   });
 
   it('keeps the developer defaults outside production: no table name or secret needed', async () => {
-    const url = await serve(failClosed('things', { productionEnv: ['THINGS_TABLE'], secrets: [authSecrets, cursorSecret] }, echo));
+    const { env, development, authSecrets, cursorSecret } = requiredFrom({});
+    const url = await serve(failClosed('things', { env, development, productionEnv: ['THINGS_TABLE'], secrets: [authSecrets, cursorSecret] }, echo));
     const logged = await errorLines(async () => {
       expect(await postGraphQL(url, '{ ok }')).toMatchObject({ status: 200, body: { data: { ok: true } } });
     });

@@ -5,7 +5,6 @@ import { GraphQLError } from 'graphql';
 
 import {
   type ApiGatewayHandler,
-  authSecrets,
   type CallIdentity,
   createLogger,
   createSubgraphHandler,
@@ -15,7 +14,9 @@ import {
   INTERNAL_HEADER,
   InternalSignatureError,
   NonceCache,
+  readRuntimeSettings,
   type RequestContext,
+  Secrets,
   signInternalCall,
   SubgraphClient,
   SubgraphUnavailableError,
@@ -107,6 +108,8 @@ describe('a subgraph learns the key from the signature only, and the subgraph cl
   let server: LocalLambdaServer;
   let url: string;
   /** The key each request's resolvers saw, in order. */
+  const settings = readRuntimeSettings({});
+  const secrets = new Secrets(settings.secrets);
   const seen: (string | null)[] = [];
   /** Requests to answer 503 after handling them, as a subgraph that did the work but failed on the way back. */
   let failAfterHandling = 0;
@@ -118,6 +121,8 @@ describe('a subgraph learns the key from the signature only, and the subgraph cl
     };
     const handler = createSubgraphHandler({
       name: 'keys',
+      settings,
+      secrets,
       typeDefs: 'type Query { key: String } type Mutation { key: String }',
       resolvers: { Query: { key: seeKey }, Mutation: { key: seeKey } },
     });
@@ -140,7 +145,7 @@ describe('a subgraph learns the key from the signature only, and the subgraph cl
 
   async function post(query: string, idempotencyKey: string | undefined, headers: Record<string, string> = {}): Promise<unknown> {
     const text = JSON.stringify({ query });
-    const { internalSigningSecret } = await authSecrets();
+    const { internalSigningSecret } = await secrets.authSecrets();
     const signature = signInternalCall({ caller: null, requestId: 'r', ...(idempotencyKey ? { idempotencyKey } : {}) }, text, internalSigningSecret);
     const response = await fetch(url, {
       method: 'POST',
@@ -165,6 +170,7 @@ describe('a subgraph learns the key from the signature only, and the subgraph cl
       settings: { ...DEFAULT_SUBGRAPH_CLIENT_SETTINGS, backoffMs: 5, timeoutMs: 2_000 },
       logger: createLogger('keys-test'),
       iamSigning: false,
+      secrets,
     });
   const identity = (idempotencyKey?: string): CallIdentity => ({
     caller: null,

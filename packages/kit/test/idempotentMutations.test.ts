@@ -1,12 +1,14 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 
 import {
-  authSecrets,
   BadUserInputError,
   createSubgraphHandler,
   documentClient,
   idempotencyTable,
   INTERNAL_HEADER,
+  readRuntimeSettings,
+  type RuntimeSettings,
+  Secrets,
   signInternalCall,
 } from '../src';
 import { type LocalLambdaServer, type LocalStore, serveLambda, startLocalStoreWithTables } from '../src/local';
@@ -47,7 +49,8 @@ describe('idempotent mutations in a subgraph (Powertools idempotency on the loca
   let store: LocalStore;
   let server: LocalLambdaServer;
   let url: string;
-  const saved = { ...process.env };
+  let settings: RuntimeSettings;
+  let secrets: Secrets;
   let runs = 0;
   let failNext = false;
   /** `held` waits for this gate: a mutation still running when its repeat arrives. */
@@ -61,10 +64,14 @@ describe('idempotent mutations in a subgraph (Powertools idempotency on the loca
 
   beforeAll(async () => {
     store = await startLocalStoreWithTables([{ tableName: TABLE, definition: idempotencyTable }]);
+    settings = readRuntimeSettings({ DYNAMODB_ENDPOINT: store.endpoint });
+    secrets = new Secrets(settings.secrets);
     const handler = createSubgraphHandler({
       name: 'notes',
       typeDefs,
-      idempotency: { tableName: () => TABLE },
+      settings,
+      secrets,
+      idempotency: { tableName: TABLE },
       resolvers: {
         Query: { runs: () => runs },
         Mutation: {
@@ -96,7 +103,6 @@ describe('idempotent mutations in a subgraph (Powertools idempotency on the loca
   afterAll(async () => {
     await server.close();
     await store.close();
-    process.env = saved;
   });
   beforeEach(() => {
     failNext = false;
@@ -105,7 +111,7 @@ describe('idempotent mutations in a subgraph (Powertools idempotency on the loca
   /** Posts as the gateway would: signed, for `userId` (anonymous when null), with the key in the signature. */
   async function post(query: string, idempotencyKey?: string, userId: string | null = 'u1'): Promise<Answer> {
     const body = JSON.stringify({ query });
-    const { internalSigningSecret } = await authSecrets();
+    const { internalSigningSecret } = await secrets.authSecrets();
     const call = { caller: userId ? { userId } : null, requestId: 'r', ...(idempotencyKey ? { idempotencyKey } : {}) };
     const response = await fetch(url, {
       method: 'POST',
@@ -202,7 +208,7 @@ describe('idempotent mutations in a subgraph (Powertools idempotency on the loca
 
   it('stores records in the Powertools layout: `id`, a status, `expiration` 24 h ahead for the TTL, and no argument in clear', async () => {
     await post(ADD('stored secret text'), 'key-stored');
-    const { Items = [] } = await documentClient().send(new ScanCommand({ TableName: TABLE }));
+    const { Items = [] } = await documentClient(settings).send(new ScanCommand({ TableName: TABLE }));
     const now = Date.now() / 1000;
     expect(Items.length).toBeGreaterThan(0);
     for (const item of Items) {

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 
 import {
-  authSecrets,
   createSubgraphHandler,
   INTERNAL_HEADER,
   InternalSignatureError,
   NonceCache,
+  readRuntimeSettings,
+  Secrets,
   signInternalCall,
   verifyInternalCall,
 } from '../src';
@@ -61,10 +62,14 @@ describe('the internal signature carries the client’s source IP', () => {
 describe('a subgraph’s request context: sourceIp', () => {
   let server: LocalLambdaServer;
   let url: string;
+  const settings = readRuntimeSettings({});
+  const secrets = new Secrets(settings.secrets);
 
   beforeAll(async () => {
     const handler = createSubgraphHandler({
       name: 'where',
+      settings,
+      secrets,
       typeDefs: 'type Query { sourceIp: String! }',
       resolvers: { Query: { sourceIp: (_: unknown, __: unknown, context: { sourceIp: string }) => context.sourceIp } },
     });
@@ -74,7 +79,7 @@ describe('a subgraph’s request context: sourceIp', () => {
   afterAll(() => server.close());
 
   async function askSourceIp(sourceIp?: string): Promise<unknown> {
-    const { internalSigningSecret } = await authSecrets();
+    const { internalSigningSecret } = await secrets.authSecrets();
     const header = signInternalCall({ caller: null, requestId: 'r', ...(sourceIp ? { sourceIp } : {}) }, body, internalSigningSecret);
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: header }, body });
     return response.json();
