@@ -51,6 +51,10 @@ const config = {
       Article: '../service/articlesRepository#ArticleRecord',
       ArticleConnection: '../service/articlesRepository#ArticlePage',
     }),
+    ...subgraph('comments', '../commentsContext#CommentsContext', {
+      Comment: '../service/commentsRepository#CommentRecord',
+      CommentConnection: '../service/commentsRepository#CommentPage',
+    }),
   },
 };
 

@@ -25,13 +25,11 @@ const { name, table, idempotencyTable } = SERVICES.articles;
 /**
  * The articles subgraph's Lambda handler for these settings: the Lambda entry
  * builds it from the environment, tests and the local system from their own
- * (and may pass the DynamoDB client, to share or watch it). Misconfigured, it
- * answers SERVICE_MISCONFIGURED.
+ * (and may pass the DynamoDB client, to share or watch it). Misconfigured,
+ * it answers SERVICE_MISCONFIGURED.
  */
-export function createArticlesHandler(
-  settings: ArticlesSettings,
-  client: DynamoDBDocumentClient = createDocumentClient(settings.dynamoEndpoint),
-): ApiGatewayHandler {
+export function createArticlesHandler(settings: ArticlesSettings, options: { client?: DynamoDBDocumentClient } = {}): ApiGatewayHandler {
+  const client = options.client ?? createDocumentClient(settings.dynamoEndpoint);
   const repository = new DynamoArticlesRepository(client, settings.tableName);
   // One per handler, so that its breaker and connections outlive a request.
   const comments = serviceClient(name, SERVICES.comments.name);

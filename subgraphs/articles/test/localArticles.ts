@@ -21,7 +21,7 @@ export async function startLocalArticles(changes: Partial<ArticlesSettings> = {}
   const store = await startLocalStoreWithTables([{ tableName: defaults.tableName, definition: articlesTable }]);
   const settings: ArticlesSettings = { ...defaults, dynamoEndpoint: store.endpoint, ...changes };
   const client = createDocumentClient(store.endpoint);
-  const server = await serveLambda(createArticlesHandler(settings, client), { name: 'articles-test' });
+  const server = await serveLambda(createArticlesHandler(settings, { client }), { name: 'articles-test' });
   return {
     url: `${server.origin}/graphql`,
     repository: new DynamoArticlesRepository(client, settings.tableName),

@@ -1,7 +1,8 @@
-import { envInt, type Logger } from '@bff/kit/subgraph';
+import type { Logger } from '@bff/kit/core';
 
-import { type ArticlesDirectory, ArticlesUnavailableError } from './articlesDirectory';
-import { purgeArticle } from './service';
+import { type ArticlesDirectory, ArticlesUnavailableError } from './service/articlesDirectory';
+
+type Purge = (articleId: string) => Promise<number>;
 
 /** How many deleted articles one pass cleans up at most. */
 const PASS_SIZE = 25;
@@ -9,22 +10,32 @@ const PASS_SIZE = 25;
 /**
  * Removes the comments of articles deleted while this service could not be
  * told (it was down, or articles has no COMMENTS_URL). Ordinary requests start
- * a pass: the first of a process, then at most one every
- * `ARTICLE_CLEANUP_SWEEP_SECONDS` (default 60; 0: every request), one at a
- * time, in the background so that no reader waits. A pass asks articles for
- * its pending deletions (one call), purges each and confirms it. In Lambda a
- * pass that outlives its request resumes when the instance next runs; what it
- * could not finish, the next pass does.
+ * a pass: the first of a handler, then at most one every `everySeconds`
+ * (ARTICLE_CLEANUP_SWEEP_SECONDS; 0: every request), one at a time, in the
+ * background so that no reader waits. A pass asks articles for its pending
+ * deletions (one call), purges each and confirms it. In Lambda a pass that
+ * outlives its request resumes when the instance next runs; what it could not
+ * finish, the next pass does.
  */
 export class ArticleCleanupSweep {
   private lastStarted = Number.NEGATIVE_INFINITY;
   private running: Promise<number> | undefined;
 
-  /** Starts a pass if one is due and none is running. */
-  maybeStart(articles: ArticlesDirectory, logger: Logger, now = Date.now()): void {
-    if (this.running || now - this.lastStarted < envInt('ARTICLE_CLEANUP_SWEEP_SECONDS', 60) * 1000) return;
+  constructor(private everySeconds: number) {}
+
+  /** From now on, a pass is due this long after the last one started. */
+  setInterval(everySeconds: number): void {
+    this.everySeconds = everySeconds;
+  }
+
+  /**
+   * Starts a pass if one is due and none is running: `purge` removes a deleted
+   * article's comments and count, resolving with the comments removed.
+   */
+  maybeStart(articles: ArticlesDirectory, purge: Purge, logger: Logger, now = Date.now()): void {
+    if (this.running || now - this.lastStarted < this.everySeconds * 1000) return;
     this.lastStarted = now;
-    this.running = this.pass(articles, logger).finally(() => {
+    this.running = this.pass(articles, purge, logger).finally(() => {
       this.running = undefined;
     });
   }
@@ -35,11 +46,11 @@ export class ArticleCleanupSweep {
   }
 
   /** One pass; resolves with how many deleted articles it cleaned up, and never rejects. */
-  private async pass(articles: ArticlesDirectory, logger: Logger): Promise<number> {
+  private async pass(articles: ArticlesDirectory, purge: Purge, logger: Logger): Promise<number> {
     let cleaned = 0;
     try {
       for (const articleId of await articles.pendingDeletions(PASS_SIZE)) {
-        const removed = await purgeArticle(articleId);
+        const removed = await purge(articleId);
         await articles.confirmCleanup(articleId);
         logger.info('Removed the comments of a deleted article', { articleId, commentsRemoved: removed });
         cleaned++;

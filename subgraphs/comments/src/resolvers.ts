@@ -1,61 +1,54 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { SubgraphClient } from '@bff/kit/client';
-import { createBatchLoader, DataLoader, type PageArgs, type RequestContext } from '@bff/kit/subgraph';
+import { ServiceUnavailableError } from '@bff/kit/errors';
+import { pageRequest } from '@bff/kit/subgraph';
 
-import { ArticleCleanupSweep } from './articleCleanupSweep';
-import { httpArticlesDirectory } from './articlesDirectory';
-import * as service from './service';
-import { type CommentRecord, getComments } from './store';
+import type { CommentsContext } from './commentsContext';
+import type { Resolvers } from './generated/resolvers';
+import type { UnsettledChange } from './service/commentsService';
 
-export interface CommentsContext extends RequestContext, service.CommentsDeps {
-  commentCounts: DataLoader<string, number>;
+/** Tells the reader the writer's change was not settled; a later read will. */
+function logUnsettled(context: CommentsContext, unsettled: UnsettledChange | undefined): void {
+  if (!unsettled) return;
+  const { change, error } = unsettled;
+  context.logger.error('Comment count change left for a later read to settle', { error: error as Error, commentId: change.commentId, kind: change.kind });
 }
 
-/** Per process, like the client: one sweep at a time, however many requests arrive. */
-export const cleanupSweep = new ArticleCleanupSweep();
-
-export function createContext(base: RequestContext, articlesClient: SubgraphClient, articlesUrl: string | undefined): CommentsContext {
-  const articles = httpArticlesDirectory(articlesClient, articlesUrl, base);
-  cleanupSweep.maybeStart(articles, base.logger);
-  return {
-    ...base,
-    comments: createBatchLoader(getComments),
-    // All commentCount fields of a request in one BatchGetItem per 100 articles.
-    commentCounts: new DataLoader<string, number>(async (ids) => {
-      const counts = await service.readCommentCounts(ids);
-      return ids.map((id) => counts.get(id) ?? 0);
-    }),
-    articles,
-  };
-}
-
-export const resolvers: GraphQLResolverMap<CommentsContext> = {
+/** The request layer: GraphQL in, service calls out. */
+export const resolvers: Resolvers = {
   Query: {
-    comment: (_: unknown, { id }: { id: string }, context: CommentsContext) => service.findComment(context.comments, id),
-    comments: (_: unknown, args: PageArgs) => service.listAllComments(args),
-    commentsForArticle: (_: unknown, { articleId, ...args }: PageArgs & { articleId: string }) =>
-      service.listCommentsForArticle(articleId, args),
+    comment: (_, { id }, context) => context.commentsById.load(id),
+    comments: (_, args, context) => context.service.listComments({ of: 'everyone' }, pageRequest(args)),
+    commentsForArticle: (_, { articleId, ...args }, context) => context.service.listComments({ of: 'article', articleId }, pageRequest(args)),
   },
   Mutation: {
-    addComment: (_: unknown, { input }: { input: { articleId: string; body: string } }, context: CommentsContext) =>
-      service.addComment(context, context.caller, input),
-    deleteComment: (_: unknown, { id }: { id: string }, context: CommentsContext) => service.deleteComment(context, context.caller, id),
-    purgeArticleComments: (_: unknown, { articleId }: { articleId: string }, context: CommentsContext) =>
-      service.purgeArticleComments(context.caller, articleId),
+    addComment: async (_, { input }, context) => {
+      try {
+        const { comment, unsettled } = await context.service.addComment(context.articles, context.caller, input);
+        logUnsettled(context, unsettled);
+        return comment;
+      } catch (error) {
+        if (error instanceof ServiceUnavailableError) context.logger.error('Could not check the article', { error: error.cause as Error, articleId: input.articleId });
+        throw error;
+      }
+    },
+    deleteComment: async (_, { id }, context) => {
+      logUnsettled(context, (await context.service.deleteComment(context.caller, id)).unsettled);
+      return true;
+    },
+    purgeArticleComments: (_, { articleId }, context) => context.service.purgeArticleComments(context.caller, articleId),
   },
   Comment: {
-    __resolveReference: ({ id }: { id: string }, context: CommentsContext) => service.findComment(context.comments, id),
-    author: ({ authorId }: CommentRecord) => ({ __typename: 'User', id: authorId }),
-    article: ({ articleId }: CommentRecord) => ({ __typename: 'Article', id: articleId }),
+    __resolveReference: ({ id }, context) => context.commentsById.load(id),
+    author: ({ authorId }) => ({ __typename: 'User', id: authorId }),
+    article: ({ articleId }) => ({ __typename: 'Article', id: articleId }),
   },
   Article: {
     // Comments only adds fields to articles: the reference itself is all it needs.
-    __resolveReference: ({ id }: { id: string }) => ({ id }),
-    comments: ({ id }: { id: string }, args: PageArgs) => service.listCommentsForArticle(id, args),
-    commentCount: ({ id }: { id: string }, _: unknown, context: CommentsContext) => context.commentCounts.load(id),
+    __resolveReference: ({ id }) => ({ id }),
+    comments: ({ id }, args, context) => context.service.listComments({ of: 'article', articleId: id }, pageRequest(args)),
+    commentCount: ({ id }, _, context) => context.commentCounts.load(id),
   },
   User: {
-    __resolveReference: ({ id }: { id: string }) => ({ id }),
-    comments: ({ id }: { id: string }, args: PageArgs) => service.listCommentsByAuthor(id, args),
+    __resolveReference: ({ id }) => ({ id }),
+    comments: ({ id }, args, context) => context.service.listComments({ of: 'author', authorId: id }, pageRequest(args)),
   },
 };

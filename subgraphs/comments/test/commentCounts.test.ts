@@ -1,10 +1,16 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '@bff/kit';
 import { postSignedGraphQL } from '@bff/kit/local';
 
-import { recountComments, SETTLE_AFTER_MS } from '../src/service';
-import { putComment, tableName } from '../src/store';
+import { SETTLE_AFTER_MS } from '../src/service/commentCounter';
+import type { CommentRecord } from '../src/service/commentsRepository';
+import { commentsSettings } from '../src/settings';
 import { type CommentsWithArticles, startCommentsWithArticles } from './commentsWithArticles';
+
+let system: CommentsWithArticles;
+const documentClient = () => system.client;
+const tableName = () => commentsSettings({}).tableName;
+const putComment = (comment: CommentRecord) => system.comments.putComment(comment);
+const recountComments = (articleId: string, settleAfterMs?: number) => system.counter.recountComments(articleId, settleAfterMs);
 
 const ADD = 'mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }';
 const DELETE = 'mutation ($id: ID!) { deleteComment(id: $id) }';
@@ -35,7 +41,6 @@ async function writeCounter(articleId: string, count: number, changes: { adding?
 const comment = (id: string, articleId: string) => ({ id, body: id, articleId, authorId: 'user-ada', createdAt: `2026-02-01T00:00:00.000Z` });
 
 describe('comment counts: crash-safe changes, settled by the next read, and exact recounts', () => {
-  let system: CommentsWithArticles;
   const post = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, userId?: string) =>
     postSignedGraphQL<T>(system.url, query, variables, userId);
   const countsOf = async (...ids: string[]) =>

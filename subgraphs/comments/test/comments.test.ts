@@ -1,6 +1,5 @@
 import { postSignedGraphQL } from '@bff/kit/local';
 
-import { putComment } from '../src/store';
 import { type CommentsWithArticles, startCommentsWithArticles } from './commentsWithArticles';
 
 interface Page {
@@ -29,7 +28,7 @@ describe('comments subgraph, through its Lambda handler, with the articles subgr
     ada = 'user-ada';
     grace = 'user-grace';
     for (let i = 0; i < 25; i++) {
-      await putComment({
+      await system.comments.putComment({
         id: `c${String(i).padStart(2, '0')}`,
         body: `Comment ${i}`,
         articleId: i % 5 === 0 ? 'art-2' : 'art-1',
@@ -93,12 +92,12 @@ describe('comments subgraph, through its Lambda handler, with the articles subgr
 
   it('answers SERVICE_UNAVAILABLE and writes nothing when articles cannot be asked', async () => {
     const before = await countOf('art-1');
-    process.env.ARTICLES_URL = 'http://127.0.0.1:9/graphql';
+    system.reconfigure({ articlesUrl: 'http://127.0.0.1:9/graphql' });
     try {
       const result = await post(ADD, { input: { articleId: 'art-1', body: 'Lost?' } }, ada);
       expect(result.body.errors?.[0]).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE', outcome: 'not_applied' } });
     } finally {
-      process.env.ARTICLES_URL = system.articlesUrl;
+      system.reconfigure({ articlesUrl: system.articlesUrl });
     }
     expect(await countOf('art-1')).toBe(before);
   });

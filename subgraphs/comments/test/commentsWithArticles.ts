@@ -1,45 +1,77 @@
-import { handler as articlesHandler } from '@bff/articles';
-import { putArticle, tableName as articlesTableName } from '@bff/articles/store';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createArticlesHandler } from '@bff/articles/createArticlesHandler';
+import { DynamoArticlesRepository } from '@bff/articles/repository';
+import { articlesSettings } from '@bff/articles/settings';
 import { articlesTable } from '@bff/articles/table';
 import { serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
+import { createDocumentClient } from '@bff/kit/subgraph';
 
-import { handler } from '../src/handler';
-import { tableName } from '../src/store';
+import { ArticleCleanupSweep } from '../src/articleCleanupSweep';
+import { createCommentsHandler } from '../src/createCommentsHandler';
+import { DynamoCommentCountsRepository } from '../src/dynamoCommentCountsRepository';
+import { DynamoCommentsRepository } from '../src/dynamoCommentsRepository';
+import { CommentCounter } from '../src/service/commentCounter';
+import { type CommentsSettings, commentsSettings } from '../src/settings';
 import { commentsTable } from '../src/table';
 
 /** The comments subgraph and the articles subgraph it asks, through their real handlers, on one local store. */
 export interface CommentsWithArticles {
   /** The comments subgraph's GraphQL URL. */
   url: string;
-  /** The articles subgraph's, which comments is given as ARTICLES_URL. */
+  /** The articles subgraph's, which comments is given as its `articlesUrl`. */
   articlesUrl: string;
+  /** The store's client, which both handlers use. */
+  client: DynamoDBDocumentClient;
+  comments: DynamoCommentsRepository;
+  counts: DynamoCommentCountsRepository;
+  counter: CommentCounter;
+  articles: DynamoArticlesRepository;
+  /** Comments' sweep for deleted articles (every 60 s unless set otherwise). */
+  cleanupSweep: ArticleCleanupSweep;
+  /** From now on, requests reach a comments handler built with these settings changed (same store, URL and sweep). */
+  reconfigure(changes: Partial<CommentsSettings>): void;
   close(): Promise<void>;
 }
 
-/**
- * Starts both (one store for both services: in one process they share
- * DYNAMODB_ENDPOINT, as the local system does) with these articles in place.
- */
+/** Starts both (one store for both services, as the local system has) with these articles in place. */
 export async function startCommentsWithArticles(articleIds: string[]): Promise<CommentsWithArticles> {
+  const defaults = { comments: commentsSettings({}), articles: articlesSettings({}) };
   const store = await startLocalStoreWithTables([
-    { tableName: tableName(), definition: commentsTable },
-    { tableName: articlesTableName(), definition: articlesTable },
+    { tableName: defaults.comments.tableName, definition: commentsTable },
+    { tableName: defaults.articles.tableName, definition: articlesTable },
   ]);
-  const articles = await serveLambda(articlesHandler, { name: 'articles-test' });
-  const comments = await serveLambda(handler, { name: 'comments-test' });
-  const articlesUrl = `${articles.origin}/graphql`;
-  process.env.ARTICLES_URL = articlesUrl;
+  const client = createDocumentClient(store.endpoint);
+  const articlesServer = await serveLambda(createArticlesHandler({ ...defaults.articles, dynamoEndpoint: store.endpoint }, { client }), {
+    name: 'articles-test',
+  });
+  const articlesUrl = `${articlesServer.origin}/graphql`;
+  const settings: CommentsSettings = { ...defaults.comments, dynamoEndpoint: store.endpoint, articlesUrl };
+  const cleanupSweep = new ArticleCleanupSweep(settings.articleCleanupSweepSeconds);
+  let handler = createCommentsHandler(settings, { client, cleanupSweep });
+  const commentsServer = await serveLambda((event, context) => handler(event, context), { name: 'comments-test' });
+  const articles = new DynamoArticlesRepository(client, defaults.articles.tableName);
   for (const id of articleIds) {
-    await putArticle({ id, title: id, body: 'b', authorId: 'user-ada', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
+    await articles.putArticle({ id, title: id, body: 'b', authorId: 'user-ada', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
   }
+  const comments = new DynamoCommentsRepository(client, settings.tableName);
+  const counts = new DynamoCommentCountsRepository(client, settings.tableName);
   return {
-    url: `${comments.origin}/graphql`,
+    url: `${commentsServer.origin}/graphql`,
     articlesUrl,
+    client,
+    comments,
+    counts,
+    counter: new CommentCounter(comments, counts),
+    articles,
+    cleanupSweep,
+    reconfigure: (changes) => {
+      handler = createCommentsHandler({ ...settings, ...changes }, { client, cleanupSweep });
+    },
     close: async () => {
-      await comments.close();
-      await articles.close();
+      await commentsServer.close();
+      await articlesServer.close();
+      client.destroy();
       await store.close();
-      delete process.env.ARTICLES_URL;
     },
   };
 }

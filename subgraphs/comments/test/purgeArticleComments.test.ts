@@ -1,8 +1,5 @@
-import { pendingDeletions, tombstoneArticle } from '@bff/articles/store';
 import { postSignedGraphQL } from '@bff/kit/local';
 
-import { cleanupSweep } from '../src/resolvers';
-import { markArticleDeleted } from '../src/store';
 import { type CommentsWithArticles, startCommentsWithArticles } from './commentsWithArticles';
 
 const PURGE = 'mutation ($articleId: ID!) { purgeArticleComments(articleId: $articleId) }';
@@ -12,6 +9,9 @@ const COUNT = 'query ($id: ID!) { _entities(representations: [{ __typename: "Art
 
 describe('purgeArticleComments: the articles service has a deleted article’s comments removed', () => {
   let system: CommentsWithArticles;
+  const markArticleDeleted = (articleId: string, deletedAt: string) => system.comments.markArticleDeleted(articleId, deletedAt);
+  const tombstoneArticle = (id: string, authorId: string, deletedAt: string) => system.articles.tombstoneArticle(id, authorId, deletedAt);
+  const pendingDeletions = (limit: number) => system.articles.pendingDeletions(limit);
   const post = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, userId?: string) =>
     postSignedGraphQL<T>(system.url, query, variables, userId);
   const idsOf = async (articleId: string) =>
@@ -24,10 +24,7 @@ describe('purgeArticleComments: the articles service has a deleted article’s c
   beforeAll(async () => {
     system = await startCommentsWithArticles(['doomed', 'kept', 'racing', 'swept']);
   });
-  afterAll(async () => {
-    await system.close();
-    delete process.env.ARTICLE_CLEANUP_SWEEP_SECONDS;
-  });
+  afterAll(() => system.close());
 
   it('refuses anyone but the articles service, and removes nothing', async () => {
     await addComments('doomed', 3);
@@ -63,10 +60,10 @@ describe('purgeArticleComments: the articles service has a deleted article’s c
     expect(await tombstoneArticle('swept', 'user-ada', new Date().toISOString())).toBe(true);
     expect(await pendingDeletions(10)).toEqual([expect.objectContaining({ id: 'swept' })]);
     // Any request starts a pass, in the background, when one is due: with 0 s, at once.
-    process.env.ARTICLE_CLEANUP_SWEEP_SECONDS = '0';
+    system.cleanupSweep.setInterval(0);
     await idsOf('kept');
-    process.env.ARTICLE_CLEANUP_SWEEP_SECONDS = '3600';
-    await cleanupSweep.idle();
+    system.cleanupSweep.setInterval(3600);
+    await system.cleanupSweep.idle();
     expect(await pendingDeletions(10)).toEqual([]);
     expect(await idsOf('swept')).toEqual([]);
     expect(await countOf('swept')).toBe(0);

@@ -23,13 +23,11 @@ const { name, table, idempotencyTable } = SERVICES.users;
 /**
  * The users subgraph's Lambda handler for these settings: the Lambda entry
  * builds it from the environment, tests and the local system from their own
- * (and may pass the DynamoDB client, to share or watch it). Misconfigured, it
- * answers SERVICE_MISCONFIGURED.
+ * (and may pass the DynamoDB client, to share or watch it). Misconfigured,
+ * it answers SERVICE_MISCONFIGURED.
  */
-export function createUsersHandler(
-  settings: UsersSettings,
-  client: DynamoDBDocumentClient = createDocumentClient(settings.dynamoEndpoint),
-): ApiGatewayHandler {
+export function createUsersHandler(settings: UsersSettings, options: { client?: DynamoDBDocumentClient } = {}): ApiGatewayHandler {
+  const client = options.client ?? createDocumentClient(settings.dynamoEndpoint);
   const repository = new DynamoUsersRepository(client, settings.tableName);
   const service = new UsersService(repository, issueAccessToken, settings.loginLimits);
   return failClosed(

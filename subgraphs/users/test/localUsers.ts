@@ -29,7 +29,7 @@ export async function startLocalUsers(): Promise<LocalUsers> {
   const settings: UsersSettings = { ...defaults, dynamoEndpoint: store.endpoint };
   const client = createDocumentClient(store.endpoint);
   const repository = new DynamoUsersRepository(client, settings.tableName);
-  let handler = createUsersHandler(settings, client);
+  let handler = createUsersHandler(settings, { client });
   const server = await serveLambda((event, context) => handler(event, context), { name: 'users-test' });
   return {
     url: `${server.origin}/graphql`,
@@ -37,7 +37,7 @@ export async function startLocalUsers(): Promise<LocalUsers> {
     repository,
     createUser: async (input) => addUser(repository, await newUser(input)),
     reconfigure: (changes) => {
-      handler = createUsersHandler({ ...settings, ...changes }, client);
+      handler = createUsersHandler({ ...settings, ...changes }, { client });
     },
     close: async () => {
       await server.close();

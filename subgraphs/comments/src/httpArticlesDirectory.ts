@@ -1,20 +1,7 @@
 import { type CallIdentity, SubgraphError, type SubgraphClient } from '@bff/kit/client';
 
-import { COMMENTS_SERVICE_CALLER } from './serviceCallers';
-
-/** What comments needs from the articles service: whether an article exists, and which deleted ones still await clean-up. */
-export interface ArticlesDirectory {
-  exists(articleId: string): Promise<boolean>;
-  /** Deleted articles whose comments may still be here, oldest first. */
-  pendingDeletions(first: number): Promise<string[]>;
-  /** Tells articles that a deleted article's comments are gone. */
-  confirmCleanup(articleId: string): Promise<void>;
-}
-
-/** The articles service did not answer the question. */
-export class ArticlesUnavailableError extends Error {
-  override readonly name = 'ArticlesUnavailableError';
-}
+import { type ArticlesDirectory, ArticlesUnavailableError } from './service/articlesDirectory';
+import { COMMENTS_SERVICE_CALLER } from './service/serviceCallers';
 
 const EXISTS_QUERY = 'query ArticleExists($id: ID!) { article(id: $id) { id } }';
 const PENDING_QUERY = 'query PendingArticleDeletions($first: Int!) { pendingArticleDeletions(first: $first) }';

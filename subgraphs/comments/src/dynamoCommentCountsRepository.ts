@@ -1,0 +1,158 @@
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems } from '@bff/kit/subgraph';
+
+import { forEachPage } from './dynamoPages';
+import type { ArticleTally, CommentCount, CommentCountsRepository } from './service/commentCountsRepository';
+import { type CountChange, parseCountChange } from './service/countChange';
+import { unlessRefused } from './unlessRefused';
+
+/**
+ * An article's counter item, `COUNT#<articleId>`: `count`, `v` (raised by every
+ * update, so a recount can write only if nothing moved meanwhile) and the
+ * pending changes' tokens as two string sets, `adding` and `removing`.
+ */
+interface CountItem {
+  pk: string;
+  count?: number;
+  v?: number;
+  adding?: Set<string>;
+  removing?: Set<string>;
+}
+
+const PREFIX = 'COUNT#';
+const countKey = (articleId: string) => ({ pk: `${PREFIX}${articleId}` });
+
+function toCount(item: CountItem): CommentCount {
+  return {
+    articleId: item.pk.slice(PREFIX.length),
+    count: item.count ?? 0,
+    version: item.v ?? 0,
+    changes: [
+      ...[...(item.adding ?? [])].map((token) => parseCountChange('adding', token)),
+      ...[...(item.removing ?? [])].map((token) => parseCountChange('removing', token)),
+    ],
+  };
+}
+
+/** The articles' comment counters in the comments table (see `table.ts`): each change one UpdateItem. */
+export class DynamoCommentCountsRepository implements CommentCountsRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** BatchGetItem calls of up to 100 keys. */
+  async getCommentCounts(articleIds: readonly string[]): Promise<CommentCount[]> {
+    return (await batchGetItems<CountItem>(this.tableName, articleIds.map(countKey), this.client)).map(toCount);
+  }
+
+  async getCommentCount(articleId: string): Promise<CommentCount | null> {
+    const output = await this.client.send(new GetCommand({ TableName: this.tableName, Key: countKey(articleId), ConsistentRead: true }));
+    return output.Item ? toCount(output.Item as CountItem) : null;
+  }
+
+  async beginCountChange(articleId: string, change: CountChange): Promise<void> {
+    await this.update(articleId, 'ADD #kind :token, v :one', { '#kind': change.kind }, { ':token': new Set([change.token]), ':one': 1 });
+  }
+
+  async settleCountChange(articleId: string, change: CountChange, delta: number): Promise<boolean> {
+    const moves = delta !== 0;
+    const settled = await unlessRefused(
+      this.update(
+        articleId,
+        moves ? 'DELETE #kind :tokens ADD v :one, #count :delta' : 'DELETE #kind :tokens ADD v :one',
+        { '#kind': change.kind, ...(moves ? { '#count': 'count' } : {}) },
+        { ':tokens': new Set([change.token]), ':token': change.token, ':one': 1, ...(moves ? { ':delta': delta } : {}) },
+        'contains(#kind, :token)',
+      ),
+    );
+    return settled !== null;
+  }
+
+  async addToCommentCount(articleId: string, delta: number): Promise<void> {
+    await this.update(articleId, 'ADD #count :delta, v :one', { '#count': 'count' }, { ':delta': delta, ':one': 1 });
+  }
+
+  /** Counted by DynamoDB (`Select: COUNT`) page by page. */
+  async countStoredComments(articleId: string): Promise<number> {
+    let total = 0;
+    await forEachPage(
+      (startKey) =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: 'byArticle',
+            KeyConditionExpression: 'articleId = :articleId',
+            ExpressionAttributeValues: { ':articleId': articleId },
+            Select: 'COUNT',
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      ({ Count }) => {
+        total += Count ?? 0;
+      },
+    );
+    return total;
+  }
+
+  async writeRecount(articleId: string, count: number, expected: number | null): Promise<boolean> {
+    const written = await unlessRefused(
+      this.update(
+        articleId,
+        'SET #count = :count, v = :next REMOVE adding, removing',
+        { '#count': 'count' },
+        { ':count': count, ':next': (expected ?? 0) + 1, ...(expected === null ? {} : { ':expected': expected }) },
+        expected === null ? 'attribute_not_exists(pk)' : 'v = :expected',
+      ),
+    );
+    return written !== null;
+  }
+
+  async deleteCommentCount(articleId: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: countKey(articleId) }));
+  }
+
+  /** One Scan, page by page, of keys and article ids only, with an operator's rights. */
+  async tallyByArticle(): Promise<Map<string, ArticleTally>> {
+    const tally = new Map<string, ArticleTally>();
+    const entry = (articleId: string) => tally.get(articleId) ?? tally.set(articleId, { comments: 0, counter: null }).get(articleId)!;
+    await forEachPage(
+      (startKey) =>
+        this.client.send(
+          new ScanCommand({
+            TableName: this.tableName,
+            ProjectionExpression: 'pk, articleId, #count, v, adding, removing',
+            ExpressionAttributeNames: { '#count': 'count' },
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      ({ Items }) => {
+        for (const item of (Items ?? []) as (CountItem & { articleId?: string })[]) {
+          if (item.pk.startsWith(PREFIX)) entry(item.pk.slice(PREFIX.length)).counter = toCount(item);
+          else if (item.pk.startsWith('COMMENT#') && item.articleId) entry(item.articleId).comments++;
+        }
+      },
+    );
+    return tally;
+  }
+
+  /** One UpdateItem of an article's counter. */
+  private update(
+    articleId: string,
+    expression: string,
+    names: Record<string, string>,
+    values: Record<string, unknown>,
+    condition?: string,
+  ): Promise<unknown> {
+    return this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: countKey(articleId),
+        UpdateExpression: expression,
+        ...(condition ? { ConditionExpression: condition } : {}),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+  }
+}
