@@ -1,6 +1,6 @@
 import { demoId } from '@bff/kit';
-import type { ArticleRecord } from '@bff/articles/store';
-import type { CommentRecord } from '@bff/comments/store';
+import type { ArticleRecord } from '@bff/articles/articlesRepository';
+import type { CommentRecord } from '@bff/comments/commentsRepository';
 
 /** A demo account: it signs in with its email and DEMO_PASSWORD. */
 export interface DemoUser {

@@ -1,13 +1,22 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { putArticle } from '@bff/articles/store';
-import { addToCommentCount, putComment } from '@bff/comments/store';
-import { BadUserInputError, documentClient, putIfAbsent } from '@bff/kit';
-import { createUser } from '@bff/users/service';
-import { tableName as usersTableName } from '@bff/users/store';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoArticlesRepository } from '@bff/articles/repository';
+import { seedArticle } from '@bff/articles/seed';
+import { DynamoCommentCountsRepository } from '@bff/comments/countsRepository';
+import { DynamoCommentsRepository } from '@bff/comments/repository';
+import { seedComment } from '@bff/comments/seed';
+import { putIfAbsent } from '@bff/kit/subgraph';
+import { DynamoUsersRepository } from '@bff/users/repository';
+import { seedUser } from '@bff/users/seed';
 
-import { DEMO_PASSWORD, type DemoData, type DemoUser } from './demoData';
+import { DEMO_PASSWORD, type DemoData } from './demoData';
 
-// Written last, so an interrupted seed runs again next time.
+/** Where the demo data goes: the store's client and each service's table. */
+export interface DemoStores {
+  client: DynamoDBDocumentClient;
+  tables: { users: string; articles: string; comments: string };
+}
+
+// Written last, into the users table, so an interrupted seed runs again next time.
 const SEED_MARKER = { pk: 'META#demo-seed' };
 
 /** Writes items a batch at a time: many requests in flight, but never hundreds at once. */
@@ -20,35 +29,23 @@ async function writeAll<T>(items: T[], put: (item: T) => Promise<boolean>, concu
   return written;
 }
 
-async function createDemoUser(user: DemoUser): Promise<boolean> {
-  try {
-    await createUser({ name: user.name, email: user.email, password: DEMO_PASSWORD }, { id: user.id, createdAt: user.createdAt });
-    return true;
-  } catch (error) {
-    // Written by a seed that was interrupted before its marker: keep it.
-    if (error instanceof BadUserInputError) return false;
-    throw error;
-  }
-}
-
-async function createDemoComment(comment: DemoData['comments'][number]): Promise<boolean> {
-  if (!(await putComment(comment))) return false;
-  await addToCommentCount(comment.articleId, 1);
-  return true;
-}
-
 /**
- * Writes the demo data through each service's own code (accounts through the
- * users service, so they can sign in), once: a store that has been seeded
- * before is left as it is (with whatever you changed).
+ * Writes the demo data through each service's own seed module, users first (the
+ * others refer to their ids), once: a store that has been seeded before is left
+ * as it is (with whatever you changed). Accounts are made by the users service's
+ * rules, so they sign in with DEMO_PASSWORD.
  */
-export async function seedDemoData(data: DemoData): Promise<{ seeded: boolean; items: number }> {
-  const marker = await documentClient().send(new GetCommand({ TableName: usersTableName(), Key: SEED_MARKER }));
+export async function seedDemoData(data: DemoData, { client, tables }: DemoStores): Promise<{ seeded: boolean; items: number }> {
+  const marker = await client.send(new GetCommand({ TableName: tables.users, Key: SEED_MARKER }));
   if (marker.Item) return { seeded: false, items: 0 };
+  const users = new DynamoUsersRepository(client, tables.users);
+  const articles = new DynamoArticlesRepository(client, tables.articles);
+  const comments = new DynamoCommentsRepository(client, tables.comments);
+  const counts = new DynamoCommentCountsRepository(client, tables.comments);
   const items =
-    (await writeAll(data.users, createDemoUser)) +
-    (await writeAll(data.articles, putArticle)) +
-    (await writeAll(data.comments, createDemoComment));
-  await putIfAbsent(usersTableName(), { ...SEED_MARKER, seededAt: new Date().toISOString() });
+    (await writeAll(data.users, (user) => seedUser(users, { ...user, password: DEMO_PASSWORD }))) +
+    (await writeAll(data.articles, (article) => seedArticle(articles, article))) +
+    (await writeAll(data.comments, (comment) => seedComment(comments, counts, comment)));
+  await putIfAbsent(tables.users, { ...SEED_MARKER, seededAt: new Date().toISOString() }, client);
   return { seeded: true, items };
 }
