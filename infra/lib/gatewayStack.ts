@@ -1,3 +1,4 @@
+import type { gatewayEnvSchema } from '@bff/gateway/settings';
 import { Aws, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Policy, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
@@ -14,6 +15,9 @@ export interface GatewayStackProps extends StackProps {
   /** The subgraphs this app deploys: the registry of the gateway's first request at build time (its code cache). */
   subgraphs: SubgraphService[];
 }
+
+/** The name of a variable the gateway reads. */
+type GatewayEnvName = keyof typeof gatewayEnvSchema.shape;
 
 /** The gateway's first request at build time: the example frontend's first screen. */
 const WARM_UP_QUERY_FILE = 'frontend/src/operations/ArticleList.graphql';
@@ -77,11 +81,14 @@ export class GatewayStack extends Stack {
       },
       environment: {
         POWERTOOLS_SERVICE_NAME: 'gateway',
-        REGISTRY_SSM_PREFIX: prefix,
-        GATEWAY_ENGINE: settings.gatewayEngine,
-        CORS_ORIGINS: settings.corsOrigins.join(','),
-        UPSTREAM_SIGV4: 'true',
-        AUTH_SECRET_ARN: authSecretArn,
+        // By the names of the gateway's settings schema: a misspelt one fails the type-check.
+        ...({
+          REGISTRY_SSM_PREFIX: prefix,
+          GATEWAY_ENGINE: settings.gatewayEngine,
+          CORS_ORIGINS: settings.corsOrigins.join(','),
+          UPSTREAM_SIGV4: 'true',
+          AUTH_SECRET_ARN: authSecretArn,
+        } satisfies Partial<Record<GatewayEnvName, string>>),
       },
     });
     this.function.function.node.addDependency(permissions);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { idempotencyTable, idempotencyTableEnv, type TableDefinition } from '@bff/kit';
+import { idempotencyTable, idempotencyTableEnv, type RuntimeEnvName, type TableDefinition } from '@bff/kit/core';
 import { Aws, CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -33,7 +33,7 @@ export interface SubgraphService {
   /** The subgraph SDL, relative to the repository root: published in the registry. */
   schemaFile: string;
   table: TableDefinition;
-  /** The environment variable the service reads its table name from. */
+  /** The environment variable the service reads its table name from (the catalogue's `table.env`). */
   tableEnv: string;
   /** Other subgraphs this one calls directly, and the variable their URL goes in. */
   calls?: { subgraph: string; urlEnv: string }[];
@@ -109,14 +109,18 @@ export class Subgraph extends Construct {
     this.idempotencyTable.grant(this.role, ...IDEMPOTENCY_TABLE_ACTIONS);
     this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [authSecretArn] }));
 
+    // The kit's variables by their schema's names (a misspelt one fails the type-check), then the service's own.
+    const runtime: Partial<Record<RuntimeEnvName, string>> = {
+      AUTH_SECRET_ARN: authSecretArn,
+      // Calls to other subgraphs must pass their IAM authorization, as the gateway's do.
+      ...(service.calls?.length ? { UPSTREAM_SIGV4: 'true' } : {}),
+    };
     const environment: Record<string, string> = {
       [service.tableEnv]: this.table.tableName,
       [idempotencyTableEnv(service.name)]: this.idempotencyTable.tableName,
-      AUTH_SECRET_ARN: authSecretArn,
+      ...runtime,
       POWERTOOLS_SERVICE_NAME: service.name,
     };
-    // Calls to other subgraphs must pass their IAM authorization, as the gateway's do.
-    if (service.calls?.length) environment.UPSTREAM_SIGV4 = 'true';
     for (const call of service.calls ?? []) {
       const apiId = publishedApiId(this, settings, call.subgraph);
       environment[call.urlEnv] = `https://${apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/graphql`;

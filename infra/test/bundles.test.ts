@@ -4,11 +4,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { putArticle } from '@bff/articles/store';
-import { addToCommentCount, putComment } from '@bff/comments/store';
-import { idempotencyTable, idempotencyTableEnv, signInternalHeaders } from '@bff/kit';
+import { DynamoArticlesRepository } from '@bff/articles/repository';
+import { DynamoCommentCountsRepository } from '@bff/comments/countsRepository';
+import { DynamoCommentsRepository } from '@bff/comments/repository';
+import { documentClient, idempotencyTable, idempotencyTableEnv, readRuntimeSettings, Secrets, signInternalHeaders } from '@bff/kit';
 import { graphqlPostEvent, type LocalLambdaServer, type LocalStore, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
-import { putUser } from '@bff/users/store';
+import { DynamoUsersRepository } from '@bff/users/repository';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphqlSync, parse } from 'graphql';
@@ -41,6 +42,8 @@ const secrets = {
   INTERNAL_SIGNING_SECRET: randomBytes(32).toString('hex'),
   CURSOR_SECRET: randomBytes(32).toString('hex'),
 };
+/** This process's copy, to sign as the gateway does. */
+const gatewaySecrets = new Secrets(readRuntimeSettings(secrets).secrets);
 // Point at AWS services the test cannot reach: the gateway gets a registry file and plain upstream calls instead.
 const AWS_ONLY = new Set(['REGISTRY_SSM_PREFIX', 'UPSTREAM_SIGV4', 'AUTH_SECRET_ARN']);
 
@@ -52,7 +55,7 @@ const servers: LocalLambdaServer[] = [];
 
 async function signedEvent(query: string, variables: Record<string, unknown> = {}): Promise<APIGatewayProxyEventV2> {
   const body = JSON.stringify({ query, variables });
-  return graphqlPostEvent(body, await signInternalHeaders(body, null, randomUUID()));
+  return graphqlPostEvent(body, await signInternalHeaders(body, null, randomUUID(), gatewaySecrets));
 }
 
 function bodyOf(result: APIGatewayProxyStructuredResultV2): GraphQLBody {
@@ -115,8 +118,6 @@ beforeAll(async () => {
     }
   }
 
-  Object.assign(process.env, secrets);
-  for (const service of SERVICES) process.env[service.tableEnv] = localTable(service.name);
   store = await startLocalStoreWithTables(
     SERVICES.flatMap((service) => [
       { tableName: localTable(service.name), definition: service.table },
@@ -211,7 +212,7 @@ describe.each(SERVICES)('the deployed $name bundle', (service) => {
 
   it('answers a malformed body with 400 and a GraphQL error', async () => {
     const body = '{"query": "{ _service { sdl } }"';
-    const result = await process$(service.name).invoke(graphqlPostEvent(body, await signInternalHeaders(body, null, randomUUID())));
+    const result = await process$(service.name).invoke(graphqlPostEvent(body, await signInternalHeaders(body, null, randomUUID(), gatewaySecrets)));
     expect(result.statusCode).toBe(400);
     expect(bodyOf(result).errors?.[0]?.message).toEqual(expect.any(String));
   });
@@ -253,10 +254,12 @@ describe('the deployed bundles read the data their service wrote', () => {
   const comment = { id: randomUUID(), body: 'First!', articleId: article.id, authorId: user.id, createdAt: now };
 
   beforeAll(async () => {
-    await putUser(user);
-    await putArticle(article);
-    await putComment(comment);
-    await addToCommentCount(article.id, 1);
+    // Written as each service's repository writes, to the tables the bundles were given.
+    const client = documentClient({ dynamoEndpoint: store.endpoint });
+    await new DynamoUsersRepository(client, localTable('users')).putUser(user);
+    await new DynamoArticlesRepository(client, localTable('articles')).putArticle(article);
+    await new DynamoCommentsRepository(client, localTable('comments')).putComment(comment);
+    await new DynamoCommentCountsRepository(client, localTable('comments')).addToCommentCount(article.id, 1);
   });
 
   it('users', async () => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 
+import { serviceVariables } from '@bff/kit/catalogue';
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 
@@ -14,7 +15,7 @@ const reviews: SubgraphService = {
   entry: join('infra/test/fixtures/reviews/handler.ts'),
   schemaFile: 'infra/test/fixtures/reviews/schema.graphql',
   table: reviewsTable,
-  tableEnv: 'REVIEWS_TABLE',
+  tableEnv: serviceVariables('reviews').table.env,
 };
 
 it('needs only a new Subgraph: the gateway and the other stacks stay exactly as they were', () => {

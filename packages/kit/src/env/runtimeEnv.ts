@@ -33,6 +33,9 @@ export const runtimeEnvSchema = z.object({
 
 export type RuntimeEnv = z.output<typeof runtimeEnvSchema>;
 
+/** The name of a variable the kit reads: what a stack setting one can be checked against. */
+export type RuntimeEnvName = keyof typeof runtimeEnvSchema.shape;
+
 /** The kit's settings, as the entry parsed them: what kit functions take instead of reading the environment. */
 export interface RuntimeSettings {
   /** Outside production: introspection, schema hints and generated secrets are allowed. */
