@@ -37,17 +37,15 @@ export interface ArticleChanges {
 /** How many pending clean-ups a delete finishes on the side, at most. */
 const CLEANUPS_PER_DELETE = 25;
 
-function validTitle(raw: string): string {
-  const title = raw.trim();
-  if (title.length < 1 || title.length > 200) throw new BadUserInputError('Title must be 1 to 200 characters.');
-  return title;
+/** The text trimmed, if it is 1 to `max` characters long then. */
+function validText(raw: string, what: 'Title' | 'Body', max: number): string {
+  const text = raw.trim();
+  if (text.length < 1 || text.length > max) throw new BadUserInputError(`${what} must be 1 to ${max} characters.`);
+  return text;
 }
 
-function validBody(raw: string): string {
-  const body = raw.trim();
-  if (body.length < 1 || body.length > 20_000) throw new BadUserInputError('Body must be 1 to 20000 characters.');
-  return body;
-}
+const validTitle = (raw: string) => validText(raw, 'Title', 200);
+const validBody = (raw: string) => validText(raw, 'Body', 20_000);
 
 function requireAuthor(caller: Caller | null): Caller {
   if (!caller) throw new UnauthenticatedError('Log in to write articles.');

@@ -1,4 +1,4 @@
-import { sourceNetwork } from '../src/service/sourceNetwork';
+import { sourceNetwork } from '../../src/service/sourceNetwork';
 
 describe('sourceNetwork: what one client’s attempts are counted against', () => {
   it.each([
