@@ -1,4 +1,4 @@
-import { operationKindOf, retryAfterMs, SubgraphOverloadedError, SubgraphTimeoutError, SubgraphUnavailableError, subgraphErrorExtensions } from '../src';
+import { operationKindOf, retryAfterMs, SubgraphOverloadedError, SubgraphTimeoutError, SubgraphUnavailableError, subgraphErrorExtensions } from '../../src';
 
 describe('retryAfterMs', () => {
   it('reads delta-seconds and HTTP dates, and nothing else', () => {
