@@ -42,9 +42,10 @@ describe('ArticlesService, over an in-memory repository', () => {
   it('deletes with its comments when comments answers, and finishes the clean-ups left by earlier failures', async () => {
     const [first, second, third] = [await write('1'), await write('2'), await write('3')];
     comments.state = 'down';
-    expect(await service.deleteArticle(ADA, first.id)).toEqual({
-      cleanups: [{ articleId: first.id, outcome: 'pending', error: expect.any(CommentsUnavailableError) }],
-    });
+    const pending = await service.deleteArticle(ADA, first.id);
+    expect(pending.cleanups).toHaveLength(1);
+    expect(pending.cleanups[0]).toMatchObject({ articleId: first.id, outcome: 'pending' });
+    expect(pending.cleanups[0]?.outcome === 'pending' && pending.cleanups[0].error).toBeInstanceOf(CommentsUnavailableError);
     expect(await service.deleteArticle(ADA, second.id)).toMatchObject({ cleanups: [{ articleId: second.id, outcome: 'pending' }] });
     expect(await repository.articleIdInUse(first.id)).toBe(true);
 
