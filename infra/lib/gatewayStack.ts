@@ -72,7 +72,7 @@ export class GatewayStack extends Stack {
       // API Gateway gives up at 30 s; the gateway's own per-subgraph timeouts are well under this.
       timeout: Duration.seconds(29),
       // Only the configured engine goes into the bundle (see gateway/src/engines/createEngine.ts).
-      define: { 'process.env.BFF_BUNDLED_ENGINE': JSON.stringify(settings.gatewayEngine) },
+      define: { 'globalThis.BFF_BUNDLED_ENGINE': JSON.stringify(settings.gatewayEngine) },
       codeCache: settings.codeCache,
       warmUp: {
         kind: 'gateway',

@@ -5,7 +5,7 @@ const prepared = new Map<string, string>();
 
 /**
  * The esbuild `define` that puts a subgraph's schema, prepared at build time,
- * into its bundle: `process.env.BFF_PREPARED_SUBGRAPH_SCHEMA`, read by the kit's
+ * into its bundle: `globalThis.BFF_PREPARED_SUBGRAPH_SCHEMA`, read by the kit's
  * `subgraphSchema`. A schema that does not build fails the synth here.
  */
 export function preparedSchemaDefine(sdl: string): Record<string, string> {
@@ -15,5 +15,5 @@ export function preparedSchemaDefine(sdl: string): Record<string, string> {
     value = JSON.stringify(JSON.stringify(prepareSubgraphSchema(sdl)));
     prepared.set(sdl, value);
   }
-  return { 'process.env.BFF_PREPARED_SUBGRAPH_SCHEMA': value };
+  return { 'globalThis.BFF_PREPARED_SUBGRAPH_SCHEMA': value };
 }

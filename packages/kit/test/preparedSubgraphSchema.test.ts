@@ -81,16 +81,16 @@ describe('a subgraph schema prepared ahead of time', () => {
     expect(() => schemaFromPrepared(prepared, typeDefs.replace('name: String!', 'name: String'), resolvers)).toThrow(/other typeDefs/);
   });
 
-  it('is what a bundle serves when BFF_PREPARED_SUBGRAPH_SCHEMA holds it (the define, read here from the environment)', async () => {
+  it('is what a bundle serves when BFF_PREPARED_SUBGRAPH_SCHEMA holds it (the define, set here as the global it replaces)', async () => {
     // A mark the preparation would never make: it shows that the schema served is the one given, not prepared again.
     const marked = { ...prepared, sdl: prepared.sdl.replace('"""A thing."""', '"""A thing, prepared at build time."""') };
-    process.env.BFF_PREPARED_SUBGRAPH_SCHEMA = JSON.stringify(marked);
+    globalThis.BFF_PREPARED_SUBGRAPH_SCHEMA = JSON.stringify(marked);
     try {
       const schema = subgraphSchema(typeDefs, resolvers);
       expect(await run(schema, '{ _service { sdl } }')).toEqual({ data: { _service: { sdl: marked.sdl } } });
       expect(schema.getType('Thing')?.description).toBe('A thing, prepared at build time.');
     } finally {
-      delete process.env.BFF_PREPARED_SUBGRAPH_SCHEMA;
+      globalThis.BFF_PREPARED_SUBGRAPH_SCHEMA = undefined;
     }
   });
 
