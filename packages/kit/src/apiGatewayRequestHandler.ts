@@ -7,7 +7,7 @@ import { eventBody } from './eventBody';
 import { graphqlErrorBody } from './graphqlErrorBody';
 
 /** Thrown while reading the event; answered as a GraphQL error with a 400. */
-export class BadRequestError extends Error {
+class BadRequestError extends Error {
   override readonly name = 'BadRequestError';
 }
 

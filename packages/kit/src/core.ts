@@ -4,7 +4,6 @@
 // entries are cut by what a bundle needs: no subgraph client here (undici), no
 // subgraph-only code (`@bff/kit/subgraph`), nothing for build time (`@bff/kit/build`).
 export * from './auth/accessToken';
-export * from './auth/caller';
 export * from './auth/internalSignature';
 export * from './auth/signInternalHeaders';
 export * from './auth/secrets';

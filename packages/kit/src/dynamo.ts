@@ -38,7 +38,7 @@ export function createDocumentClient(endpoint?: string): DynamoDBDocumentClient 
 }
 
 /** DynamoDB's limit on keys in one BatchGetItem call. */
-export const BATCH_GET_LIMIT = 100;
+const BATCH_GET_LIMIT = 100;
 
 /**
  * Reads many items by key: chunks of 100 keys, one BatchGetItem each, and keys

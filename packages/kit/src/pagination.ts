@@ -1,6 +1,6 @@
 import { BadUserInputError } from './errors';
 
-export const DEFAULT_PAGE_SIZE = 20;
+const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 /** A validated request for one page of a list. */

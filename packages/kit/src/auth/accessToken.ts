@@ -4,18 +4,12 @@ import { environmentRuntimeSettings, environmentSecrets } from '../config';
 import { UnauthenticatedError } from '../errors';
 import type { Secrets } from './secrets';
 
-export const TOKEN_ISSUER = 'bff-users';
-export const TOKEN_AUDIENCE = 'bff';
+const TOKEN_ISSUER = 'bff-users';
+const TOKEN_AUDIENCE = 'bff';
 
 /** Who is calling: the user a valid access token names. */
 export interface Caller {
   userId: string;
-}
-
-/** The caller, or UNAUTHENTICATED with `message` (e.g. "Log in to comment.") for an anonymous request. */
-export function requireCaller(caller: Caller | null, message: string): Caller {
-  if (!caller) throw new UnauthenticatedError(message);
-  return caller;
 }
 
 /** What issuing a token takes: the key, and how long the token lives (`RuntimeSettings.accessTokenTtlSeconds`). */

@@ -32,7 +32,7 @@ export interface SecretsSettings {
   values?: Partial<Record<SecretName, string>>;
 }
 
-export const DEFAULT_SECRET_MAX_AGE_SECONDS = 300;
+const DEFAULT_SECRET_MAX_AGE_SECONDS = 300;
 
 /** A secret that is missing or too short: what a Lambda reports as its misconfiguration. */
 export class SecretConfigurationError extends Error {

@@ -25,7 +25,7 @@ export interface IdempotencyOptions {
   expiresAfterSeconds?: number;
 }
 
-export const DEFAULT_IDEMPOTENCY_EXPIRY_SECONDS = 24 * 60 * 60;
+const DEFAULT_IDEMPOTENCY_EXPIRY_SECONDS = 24 * 60 * 60;
 
 /**
  * What Powertools sees of one call: `record` names the stored record (the

@@ -9,7 +9,7 @@ const TEXT_TYPES = /^(text\/|application\/([\w.+-]*\+)?(json|xml|javascript|x-ww
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** API Gateway's `requestContext.time`, e.g. `21/Nov/2026:16:20:00 +0000`. */
-export function apiGatewayTime(date: Date): string {
+function apiGatewayTime(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return (
     `${pad(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}:` +
@@ -18,7 +18,7 @@ export function apiGatewayTime(date: Date): string {
 }
 
 /** An id shaped like API Gateway's (`JK6h2hG3oAMEMfA=`). */
-export function apiGatewayRequestId(): string {
+function apiGatewayRequestId(): string {
   return randomBytes(10).toString('base64');
 }
 

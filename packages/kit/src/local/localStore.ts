@@ -48,6 +48,7 @@ export async function startLocalStore(options: LocalStoreOptions = {}): Promise<
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    // TRANSITION: remove the environment fallback when callers pass shutdownGraceMs.
     close: (graceMs) => close(graceMs ?? options.shutdownGraceMs ?? shutdownGraceMs()),
   };
 }

@@ -106,6 +106,7 @@ export async function serveLambda(handler: ApiGatewayHandler, options: ServeLamb
     name: options.name,
     port,
     origin: `http://${host}:${port}`,
+    // TRANSITION: remove the environment fallback when callers pass shutdownGraceMs.
     close: (graceMs) => close(graceMs ?? options.shutdownGraceMs ?? shutdownGraceMs()),
   };
 }
