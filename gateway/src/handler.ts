@@ -1,4 +1,4 @@
-import { type ApiGatewayHandler, authSecrets, failClosed } from '@bff/kit/core';
+import { type ApiGatewayHandler, failClosed, Secrets } from '@bff/kit/core';
 
 import { createGatewayHandler } from './createGatewayHandler';
 import { registryAt } from './registry/registryAt';
@@ -15,12 +15,13 @@ export { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings, readGatewaySettings } f
  */
 export const readGatewayConfig = (): GatewaySettings => readGatewaySettings(process.env);
 
-let configured: ApiGatewayHandler | undefined;
+let configured: { handler: ApiGatewayHandler; secrets: Secrets } | undefined;
 // The environment, parsed once: a wrong or missing setting throws, named, and failClosed reports it.
 const configure = () => {
   if (configured) return configured;
   const { registry, ...settings } = readGatewaySettings(process.env);
-  return (configured = createGatewayHandler({ registry: registryAt(registry), settings }));
+  const secrets = new Secrets(settings.runtime.secrets);
+  return (configured = { handler: createGatewayHandler({ registry: registryAt(registry), settings, secrets }), secrets });
 };
 
 /**
@@ -29,6 +30,6 @@ const configure = () => {
  */
 export const handler: ApiGatewayHandler = failClosed(
   'gateway',
-  { secrets: [authSecrets], validate: configure },
-  (event, context) => configure()(event, context),
+  { secrets: [() => configure().secrets.authSecrets()], validate: configure },
+  (event, context) => configure().handler(event, context),
 );

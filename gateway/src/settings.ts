@@ -1,8 +1,8 @@
 import { DEFAULT_SUBGRAPH_CLIENT_SETTINGS as UPSTREAM_DEFAULTS, type SubgraphClientSettings } from '@bff/kit/client';
-import { type Env, envVar, parseEnv } from '@bff/kit/core';
+import { type Env, envVar, parseEnv, runtimeEnvSchema, runtimeSettings, type RuntimeSettings } from '@bff/kit/core';
 import { z } from 'zod';
 
-import type { AdmissionSettings } from './edge/admissionControl';
+import type { AdmissionSettings } from './plugins/admissionControl';
 import { ENGINE_NAMES, type EngineName } from './engines/engine';
 
 /**
@@ -37,10 +37,8 @@ const upstreamVars = {
 type UpstreamVar = keyof typeof upstreamVars;
 const UPSTREAM_VARS = Object.keys(upstreamVars) as UpstreamVar[];
 
-/** Every variable the gateway reads, with its default and meaning. */
-export const gatewayEnvSchema = z.object({
-  /** `production` turns the developer conveniences off (IDE, introspection, trusted documents optional). */
-  NODE_ENV: envVar.string('development'),
+/** Every variable the gateway reads, with its default and meaning: the kit's (NODE_ENV, secrets, UPSTREAM_SIGV4, …) and its own. */
+export const gatewayEnvSchema = runtimeEnvSchema.extend({
   /** Which engine serves the supergraph. */
   GATEWAY_ENGINE: envVar.oneOf(ENGINE_NAMES, 'stitch'),
   /** SSM path the subgraphs are listed under, e.g. /bff/dev/subgraphs/; wins over REGISTRY_FILE. */
@@ -75,8 +73,6 @@ export const gatewayEnvSchema = z.object({
   MAX_QUEUED_REQUESTS: envVar.int(1_000),
   /** Longest wait for a turn, in ms. */
   REQUEST_QUEUE_TIMEOUT_MS: envVar.int(10_000, 1),
-  /** Sign calls to subgraphs with SigV4 (their APIs use IAM authorization). */
-  UPSTREAM_SIGV4: envVar.boolean(false),
   ...upstreamVars,
 });
 
@@ -85,9 +81,9 @@ export type RegistryLocation = { kind: 'ssm'; prefix: string } | { kind: 'file';
 
 /** The gateway's settings, parsed once at its entry and passed down. */
 export interface GatewaySettings {
+  /** What the kit's code takes: development or production, secrets, SigV4. */
+  runtime: RuntimeSettings;
   engine: EngineName;
-  /** NODE_ENV is production: no IDE, no introspection. */
-  production: boolean;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
   maxDepth: number;
@@ -113,8 +109,6 @@ export interface GatewaySettings {
   upstream: SubgraphClientSettings;
   /** Per-subgraph call settings, by the subgraph's env suffix (`USERS` for `users`; see `envSuffix`). */
   upstreamBySubgraph: Readonly<Record<string, SubgraphClientSettings>>;
-  /** SigV4-sign every call to a subgraph. */
-  iamSigning: boolean;
 }
 
 /** `USERS` for `users`: per-subgraph variables are UPSTREAM_TIMEOUT_MS_USERS and so on. */
@@ -156,15 +150,16 @@ function upstreamOverrides(env: Env, base: Record<UpstreamVar, number>): Record<
 /** Parses the gateway's environment; every wrong variable is named in one EnvError. */
 export function readGatewaySettings(env: Env): GatewaySettings & { registry?: RegistryLocation } {
   const parsed = parseEnv(gatewayEnvSchema, env);
-  const production = parsed.NODE_ENV === 'production';
+  const runtime = runtimeSettings(parsed);
+  const production = !runtime.development;
   const registry: RegistryLocation | undefined = parsed.REGISTRY_SSM_PREFIX
     ? { kind: 'ssm', prefix: parsed.REGISTRY_SSM_PREFIX }
     : parsed.REGISTRY_FILE
       ? { kind: 'file', path: parsed.REGISTRY_FILE }
       : undefined;
   return {
+    runtime,
     engine: parsed.GATEWAY_ENGINE,
-    production,
     maxBodyBytes: parsed.MAX_BODY_BYTES,
     maxDepth: parsed.MAX_QUERY_DEPTH,
     maxAliases: parsed.MAX_QUERY_ALIASES,
@@ -183,7 +178,6 @@ export function readGatewaySettings(env: Env): GatewaySettings & { registry?: Re
     ...(parsed.SUPERGRAPH_CACHE_DIR ? { cacheDir: parsed.SUPERGRAPH_CACHE_DIR } : {}),
     upstream: upstreamOf(parsed),
     upstreamBySubgraph: upstreamOverrides(env, parsed),
-    iamSigning: parsed.UPSTREAM_SIGV4,
     ...(registry ? { registry } : {}),
   };
 }

@@ -151,6 +151,7 @@ describe.each(ENGINE_NAMES)('edge protection, %s engine', (engine) => {
 });
 
 describe('in production', () => {
+  const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), INTERNAL_SIGNING_SECRET: 'q'.repeat(40) };
   const saved = { ...process.env };
   let dir: string;
   let planets: TroubledSubgraph;
@@ -158,12 +159,12 @@ describe('in production', () => {
   let server: LocalLambdaServer;
 
   beforeAll(async () => {
-    Object.assign(process.env, { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), INTERNAL_SIGNING_SECRET: 'q'.repeat(40) });
+    // The fixture subgraphs read their settings from the environment; the gateway takes the same ones parsed.
+    Object.assign(process.env, PRODUCTION);
     dir = await mkdtemp(join(tmpdir(), 'bff-prod-'));
     ({ planets, moons } = await startPlanetsAndMoons());
     await writeFile(join(dir, 'registry.json'), registryOf(planets, moons));
-    // The kit reads NODE_ENV itself (introspection, secrets); the gateway takes its settings.
-    const settings = readGatewaySettings({ NODE_ENV: 'production' });
+    const settings = readGatewaySettings(PRODUCTION);
     server = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(join(dir, 'registry.json')), settings }), { name: 'prod' });
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { issueAccessToken } from '@bff/kit';
+import { issueAccessToken, Secrets } from '@bff/kit';
 import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
 
 import { createGatewayHandler } from '../src/createGatewayHandler';
@@ -241,9 +241,8 @@ describe.each(ENGINE_NAMES)('upstream calls and identity, %s engine', (engine) =
     const [header, payload, signature] = token.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
     const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, sub: 'admin' })).toString('base64url')}.${signature}`;
-    process.env.ACCESS_TOKEN_TTL_SECONDS = '-5';
-    const expired = await issueAccessToken('user-42');
-    delete process.env.ACCESS_TOKEN_TTL_SECONDS;
+    // Signed with the gateway's key (in tests, the one generated for this process), already expired.
+    const expired = await issueAccessToken('user-42', { secrets: new Secrets(DEFAULT_GATEWAY_SETTINGS.runtime.secrets), ttlSeconds: -5 });
     for (const [authorization, message] of [
       [`Bearer ${tampered}`, 'The access token is not valid: log in again.'],
       [`Bearer ${expired}`, 'Your session has expired: log in again.'],

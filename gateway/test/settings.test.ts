@@ -1,13 +1,13 @@
 import { DEFAULT_SUBGRAPH_CLIENT_SETTINGS } from '@bff/kit/client';
-import { EnvError } from '@bff/kit/core';
+import { EnvError, readRuntimeSettings } from '@bff/kit/core';
 
 import { DEFAULT_GATEWAY_SETTINGS, envSuffix, readGatewaySettings } from '../src/settings';
 
 describe('readGatewaySettings', () => {
   it('gives a developer gateway for an empty environment', () => {
     expect(readGatewaySettings({})).toEqual({
+      runtime: readRuntimeSettings({}),
       engine: 'stitch',
-      production: false,
       maxBodyBytes: 102_400,
       maxDepth: 12,
       maxAliases: 15,
@@ -20,12 +20,11 @@ describe('readGatewaySettings', () => {
       pollIntervalMs: 30_000,
       upstream: DEFAULT_SUBGRAPH_CLIENT_SETTINGS,
       upstreamBySubgraph: {},
-      iamSigning: false,
     });
     expect(DEFAULT_GATEWAY_SETTINGS).toEqual(readGatewaySettings({}));
   });
 
-  it('reads each variable by its name, an empty one as unset', () => {
+  it("reads each variable by its name, an empty one as unset, the kit's with the gateway's", () => {
     const settings = readGatewaySettings({
       GATEWAY_ENGINE: 'apollo',
       MAX_BODY_BYTES: '2048',
@@ -46,7 +45,7 @@ describe('readGatewaySettings', () => {
       pollIntervalMs: 0,
       cacheDir: '/tmp/bff',
       admission: { concurrency: 2 },
-      iamSigning: true,
+      runtime: { iamSigning: true },
       upstream: { breakerThreshold: 0.25 },
       registry: { kind: 'file', path: '/tmp/registry.json' },
     });
@@ -62,7 +61,7 @@ describe('readGatewaySettings', () => {
 
   it('turns the IDE off and trusted documents on in production, unless told otherwise', () => {
     expect(readGatewaySettings({ NODE_ENV: 'production', TRUSTED_DOCUMENTS_FILE: '/m.json' })).toMatchObject({
-      production: true,
+      runtime: { development: false },
       ide: false,
       trustedDocumentsFile: '/m.json',
       enforceTrustedDocuments: true,

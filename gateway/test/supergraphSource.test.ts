@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createLogger } from '@bff/kit';
+import { createLogger, Secrets } from '@bff/kit';
 import type { LocalLambdaServer } from '@bff/kit/local';
 import type { GraphQLSchema } from 'graphql';
 
@@ -10,6 +10,8 @@ import { composeSupergraph, type SubgraphDefinition } from '../src/compose/compo
 import { subgraphsHash } from '../src/compose/subgraphsHash';
 import { type RefreshOutcome, type Supergraph, SupergraphSource, type SupergraphSourceOptions } from '../src/compose/supergraphSource';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
+import { DEFAULT_GATEWAY_SETTINGS } from '../src/settings';
+import { Upstreams } from '../src/upstream/upstreams';
 import { entryFor, executableSchema, execute, FIXTURE_SDL, serveFixture } from './fixtureSubgraphs';
 
 const INTERVAL = 1_000;
@@ -23,6 +25,7 @@ describe('SupergraphSource', () => {
   let now: number;
   let compositions: number;
   const logger = createLogger('gateway-test');
+  const upstreams = new Upstreams(logger, { ...DEFAULT_GATEWAY_SETTINGS, secrets: new Secrets(DEFAULT_GATEWAY_SETTINGS.runtime.secrets) });
 
   const writeRegistry = (document: unknown) => writeFile(file, JSON.stringify(document));
   const source = (options: Partial<SupergraphSourceOptions> = {}) =>
@@ -30,6 +33,7 @@ describe('SupergraphSource', () => {
       registry: new LocalFileRegistry(file),
       pollIntervalMs: INTERVAL,
       logger,
+      upstreams,
       now: () => now,
       // The real composition, counted.
       compose: (subgraphs: SubgraphDefinition[]) => {

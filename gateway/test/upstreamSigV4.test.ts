@@ -28,8 +28,8 @@ describe.each(ENGINE_NAMES)('calls to IAM-authorized subgraphs (UPSTREAM_SIGV4=t
   let failNext = 0;
 
   beforeAll(async () => {
+    // The AWS SDK's credential chain reads these, as in Lambda.
     Object.assign(process.env, {
-      AWS_REGION: 'eu-west-1',
       AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
       AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
     });
@@ -56,7 +56,14 @@ describe.each(ENGINE_NAMES)('calls to IAM-authorized subgraphs (UPSTREAM_SIGV4=t
     dir = await mkdtemp(join(tmpdir(), 'bff-sigv4-'));
     // No SDL in the registry: the gateway introspects the subgraph, through the same client.
     await writeFile(join(dir, 'registry.json'), JSON.stringify({ subgraphs: [{ name: 'stars', url: `${subgraph.origin}/graphql` }] }));
-    const handler = createGatewayHandler({ registry: new LocalFileRegistry(join(dir, 'registry.json')), settings: { engine, iamSigning: true, upstream: { ...DEFAULT_GATEWAY_SETTINGS.upstream, backoffMs: 1 } } });
+    const handler = createGatewayHandler({
+      registry: new LocalFileRegistry(join(dir, 'registry.json')),
+      settings: {
+        engine,
+        runtime: { ...DEFAULT_GATEWAY_SETTINGS.runtime, iamSigning: true, awsRegion: 'eu-west-1' },
+        upstream: { ...DEFAULT_GATEWAY_SETTINGS.upstream, backoffMs: 1 },
+      },
+    });
     gateway = await serveLambda(handler, { name: `gateway-${engine}` });
   });
   afterAll(async () => {

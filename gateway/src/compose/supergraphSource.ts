@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { createLogger, type Logger } from '@bff/kit/core';
 
 import { readRegistry, RegistryError, type SubgraphEntry, type SubgraphRegistry } from '../registry/subgraphRegistry';
-import { Upstreams } from '../upstream/upstreams';
+import type { Upstreams } from '../upstream/upstreams';
 import type { SubgraphDefinition } from './composeSupergraph';
-import { fetchSubgraphSdl } from './fetchSubgraphSdl';
+import { fetchSubgraphSdl, SubgraphSdlError } from './fetchSubgraphSdl';
 import { subgraphsHash } from './subgraphsHash';
 import { SupergraphFileCache } from './supergraphFileCache';
 
@@ -41,7 +41,7 @@ export interface SupergraphSourceOptions {
   now?: () => number;
   /** The gateway's subgraph clients: SDL introspection goes through them like every other call. */
   upstreams?: Upstreams;
-  /** Asks a subgraph listed without SDL for it; `_service { sdl }` through its subgraph client by default. */
+  /** Asks a subgraph listed without SDL for it; `_service { sdl }` through its subgraph client in `upstreams` by default. */
   fetchSdl?: (entry: SubgraphEntry) => Promise<string>;
   /** Subgraphs → supergraph SDL; @theguild/federation-composition by default. */
   compose?: (subgraphs: SubgraphDefinition[]) => string | Promise<string>;
@@ -104,8 +104,13 @@ export class SupergraphSource {
     this.fileCache = options.cacheDir ? new SupergraphFileCache(options.cacheDir) : undefined;
     this.logger = options.logger ?? createLogger('gateway');
     this.now = options.now ?? Date.now;
-    const upstreams = options.upstreams ?? new Upstreams(this.logger);
-    this.fetchSdl = options.fetchSdl ?? ((entry) => fetchSubgraphSdl(entry, upstreams.for(entry.name)));
+    const { upstreams } = options;
+    this.fetchSdl =
+      options.fetchSdl ??
+      ((entry) =>
+        upstreams
+          ? fetchSubgraphSdl(entry, upstreams.for(entry.name))
+          : Promise.reject(new SubgraphSdlError(`subgraph "${entry.name}" is listed without SDL, and there is no subgraph client to ask it for one`)));
     // Loaded when first needed: a supergraph from the registry or a cache needs no composer at cold start.
     this.compose = options.compose ?? (async (subgraphs) => (await import('./composeSupergraph')).composeSupergraph(subgraphs));
   }

@@ -1,12 +1,13 @@
-import { DEFAULT_SUBGRAPH_CLIENT_SETTINGS, SubgraphClient, type SubgraphClientSettings } from '@bff/kit/client';
-import type { Logger } from '@bff/kit/core';
+import { SubgraphClient } from '@bff/kit/client';
+import type { Logger, Secrets } from '@bff/kit/core';
 
 import { envSuffix, type GatewaySettings } from '../settings';
 
-/** How the gateway calls its subgraphs: the part of its settings the clients take. */
-export type UpstreamSettings = Pick<GatewaySettings, 'upstream' | 'upstreamBySubgraph' | 'iamSigning'>;
-
-const DEFAULTS: UpstreamSettings = { upstream: DEFAULT_SUBGRAPH_CLIENT_SETTINGS, upstreamBySubgraph: {}, iamSigning: false };
+/** How the gateway calls its subgraphs: the part of its settings the clients take, and the key calls are signed with. */
+export interface UpstreamOptions extends Pick<GatewaySettings, 'upstream' | 'upstreamBySubgraph'> {
+  runtime: Pick<GatewaySettings['runtime'], 'iamSigning' | 'awsRegion'>;
+  secrets: Pick<Secrets, 'authSecrets'>;
+}
 
 /**
  * One subgraph client per subgraph name, made on first use and kept across
@@ -17,19 +18,23 @@ export class Upstreams {
 
   constructor(
     private readonly logger: Logger,
-    private readonly settings: UpstreamSettings = DEFAULTS,
+    private readonly options: UpstreamOptions,
   ) {}
 
   for(subgraph: string): SubgraphClient {
     let client = this.bySubgraph.get(subgraph);
     if (!client) {
-      client = new SubgraphClient({ subgraph, settings: this.settingsFor(subgraph), logger: this.logger, iamSigning: this.settings.iamSigning });
+      const { runtime, secrets } = this.options;
+      client = new SubgraphClient({
+        subgraph,
+        settings: this.options.upstreamBySubgraph[envSuffix(subgraph)] ?? this.options.upstream,
+        logger: this.logger,
+        iamSigning: runtime.iamSigning,
+        ...(runtime.awsRegion === undefined ? {} : { awsRegion: runtime.awsRegion }),
+        secrets,
+      });
       this.bySubgraph.set(subgraph, client);
     }
     return client;
-  }
-
-  private settingsFor(subgraph: string): SubgraphClientSettings {
-    return this.settings.upstreamBySubgraph[envSuffix(subgraph)] ?? this.settings.upstream;
   }
 }

@@ -1,3 +1,4 @@
+import { ErrorCode } from '@bff/kit/core';
 import { type ASTVisitor, GraphQLError, Kind, type SelectionSetNode, type ValidationContext } from 'graphql';
 
 /**
@@ -16,7 +17,7 @@ export function maxRootFieldsRule(limit: number) {
         context.reportError(
           new GraphQLError(`This operation asks for ${count} root fields; at most ${limit} are allowed.`, {
             nodes: [operation],
-            extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+            extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED },
           }),
         );
       }

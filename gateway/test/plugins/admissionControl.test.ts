@@ -2,20 +2,22 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { createLogger } from '@bff/kit/core';
 import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
 
-import { createGatewayHandler } from '../src/createGatewayHandler';
-import { admissionControl, NotAdmittedError } from '../src/edge/admissionControl';
-import { ENGINE_NAMES } from '../src/engines/engine';
-import { LocalFileRegistry } from '../src/registry/localFileRegistry';
-import { DEFAULT_GATEWAY_SETTINGS } from '../src/settings';
-import { registryOf, startPlanetsAndMoons, type TroubledSubgraph } from './troubledSubgraphs';
+import { createGatewayHandler } from '../../src/createGatewayHandler';
+import { admissionControl, admissionQueue, NotAdmittedError } from '../../src/plugins/admissionControl';
+import { ENGINE_NAMES } from '../../src/engines/engine';
+import { LocalFileRegistry } from '../../src/registry/localFileRegistry';
+import { DEFAULT_GATEWAY_SETTINGS } from '../../src/settings';
+import { registryOf, startPlanetsAndMoons, type TroubledSubgraph } from '../troubledSubgraphs';
+import { countedNext, gatewayEvent } from './gatewayEvent';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('admissionControl', () => {
+describe('admissionQueue', () => {
   it('works on at most `concurrency` requests at once, in arrival order, and turns away what does not fit', async () => {
-    const admit = admissionControl({ concurrency: 2, queue: 2, queueTimeoutMs: 5_000 });
+    const admit = admissionQueue({ concurrency: 2, queue: 2, queueTimeoutMs: 5_000 });
     let running = 0;
     let most = 0;
     const order: number[] = [];
@@ -37,7 +39,7 @@ describe('admissionControl', () => {
   });
 
   it('turns away a request that waited longer than the queue timeout, and never runs it', async () => {
-    const admit = admissionControl({ concurrency: 1, queue: 10, queueTimeoutMs: 50 });
+    const admit = admissionQueue({ concurrency: 1, queue: 10, queueTimeoutMs: 50 });
     const ran: string[] = [];
     const slow = admit(async () => {
       ran.push('slow');
@@ -53,6 +55,25 @@ describe('admissionControl', () => {
     expect(ran).toEqual(['slow']);
     // The slot is free again for the next request.
     await expect(admit(() => Promise.resolve('next'))).resolves.toBe('next');
+  });
+});
+
+describe('admissionControl', () => {
+  it('answers what the queue turns away with 503 GATEWAY_OVERLOADED, nothing applied, and Retry-After', async () => {
+    const plugin = admissionControl({ concurrency: 1, queue: 0, queueTimeoutMs: 5_000 }, createLogger('gateway-test'));
+    let finish = () => {};
+    const running = plugin.onEvent!(gatewayEvent(), () => new Promise((resolve) => (finish = () => resolve({ statusCode: 200, body: '' }))));
+    const next = countedNext();
+    const busy = await plugin.onEvent!(gatewayEvent(), next);
+    expect(busy.statusCode).toBe(503);
+    expect(busy.headers).toMatchObject({ 'retry-after': '1' });
+    expect(JSON.parse(String(busy.body))).toEqual({
+      errors: [{ message: 'The gateway is busy: try again in a moment.', extensions: { code: 'GATEWAY_OVERLOADED', outcome: 'not_applied' } }],
+    });
+    expect(next.calls).toBe(0);
+    finish();
+    expect((await running).statusCode).toBe(200);
+    expect((await plugin.onEvent!(gatewayEvent(), next)).statusCode).toBe(200);
   });
 });
 

@@ -1,4 +1,7 @@
+import { ErrorCode, graphqlErrorBody, type Logger } from '@bff/kit/core';
 import { bulkhead, BulkheadRejectedError } from 'cockatiel';
+
+import type { GatewayPlugin } from './gatewayPlugin';
 
 export interface AdmissionSettings {
   /** Requests the gateway works on at once. */
@@ -19,7 +22,7 @@ export class NotAdmittedError extends Error {
 }
 
 /**
- * Admission control for a long-running gateway (`npm start`, `npm run gateway`):
+ * The queue behind admission control:
  * at most `concurrency` requests are worked on at once and the rest wait their
  * turn in order (a cockatiel bulkhead). Waiting happens before any subgraph call
  * starts its clock, so a burst of clients makes answers slower, not failed: calls
@@ -28,7 +31,7 @@ export class NotAdmittedError extends Error {
  * takes one event at a time, so this never queues there: API Gateway's
  * throttling and Lambda's scaling do that job.)
  */
-export function admissionControl(settings: AdmissionSettings): <T>(work: () => Promise<T>) => Promise<T> {
+export function admissionQueue(settings: AdmissionSettings): <T>(work: () => Promise<T>) => Promise<T> {
   const slots = bulkhead(settings.concurrency, settings.queue);
   return async (work) => {
     const cancel = new AbortController();
@@ -57,5 +60,27 @@ export function admissionControl(settings: AdmissionSettings): <T>(work: () => P
       // A request turned away leaves its place in the queue behind; that rejection is expected.
       turn.catch(() => undefined);
     }
+  };
+}
+
+/**
+ * Admission control for a long-running gateway (`npm start`, `npm run gateway`; see
+ * `admissionQueue`): a request turned away is answered 503 GATEWAY_OVERLOADED with
+ * Retry-After. Nothing was done, so a mutation may simply be sent again.
+ */
+export function admissionControl(settings: AdmissionSettings, logger: Logger): GatewayPlugin {
+  const admit = admissionQueue(settings);
+  return {
+    name: 'admissionControl',
+    async onEvent(_event, next) {
+      try {
+        return await admit(next);
+      } catch (error) {
+        if (!(error instanceof NotAdmittedError)) throw error;
+        logger.warn('Request not admitted', { reason: error.reason });
+        const busy = graphqlErrorBody(503, 'The gateway is busy: try again in a moment.', ErrorCode.GATEWAY_OVERLOADED, { outcome: 'not_applied' });
+        return { ...busy, headers: { ...busy.headers, 'retry-after': '1' } };
+      }
+    },
   };
 }

@@ -8,11 +8,11 @@ import { buildSchema, parse } from 'graphql';
 import { type ApiGatewayHandler, createSubgraphHandler } from '@bff/kit';
 import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
 
-import { createGatewayHandler } from '../src/createGatewayHandler';
-import { queryCost, worstCaseQueryCost } from '../src/edge/queryCost';
-import { ENGINE_NAMES } from '../src/engines/engine';
-import { LocalFileRegistry } from '../src/registry/localFileRegistry';
-import { DEFAULT_MAX_QUERY_COST } from '../src/settings';
+import { createGatewayHandler } from '../../src/createGatewayHandler';
+import { queryCost, worstCaseQueryCost } from '../../src/plugins/queryCost';
+import { ENGINE_NAMES } from '../../src/engines/engine';
+import { LocalFileRegistry } from '../../src/registry/localFileRegistry';
+import { DEFAULT_MAX_QUERY_COST } from '../../src/settings';
 
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 
@@ -93,9 +93,9 @@ describe('queryCost', () => {
 });
 
 describe('the frontend operations and the default MAX_QUERY_COST', () => {
-  const schema = buildSchema(readFileSync(join(__dirname, '../schema.graphql'), 'utf8'));
+  const schema = buildSchema(readFileSync(join(__dirname, '../../schema.graphql'), 'utf8'));
   // The contract checks (tools/contracts) hold them to the limit; here: how far below it they are.
-  const folder = join(__dirname, '../../frontend/src/operations');
+  const folder = join(__dirname, '../../../frontend/src/operations');
   const operations = readdirSync(folder)
     .filter((file) => file.endsWith('.graphql'))
     .map((file) => ({ file, text: readFileSync(join(folder, file), 'utf8') }));

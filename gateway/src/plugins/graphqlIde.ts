@@ -1,5 +1,6 @@
-import { graphqlErrorBody } from '@bff/kit/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ErrorCode, graphqlErrorBody } from '@bff/kit/core';
+
+import type { GatewayEvent, GatewayPlugin, GatewayResult } from './gatewayPlugin';
 
 const EXAMPLE_QUERY = `# The BFF's client schema: every subgraph behind one endpoint.
 # Sign in with the login mutation, then set the header
@@ -18,7 +19,7 @@ query Articles {
 `;
 
 /** A browser opening the gateway's URL: a GET that asks for HTML and carries no GraphQL query. */
-export function wantsIde(event: APIGatewayProxyEventV2): boolean {
+function wantsIde(event: GatewayEvent): boolean {
   return (
     event.requestContext.http.method === 'GET' &&
     (event.headers.accept ?? '').includes('text/html') &&
@@ -31,23 +32,29 @@ export function wantsIde(event: APIGatewayProxyEventV2): boolean {
 const IDE_PACKAGE = '@graphql-yoga/render-graphiql';
 type RenderGraphiQL = (options: { title: string; endpoint: string; defaultQuery: string }) => string;
 
-let page: Promise<string> | undefined;
-
 /**
- * GraphiQL, served from the installed @graphql-yoga/render-graphiql: the page
+ * GraphiQL for a browser at the gateway's URL (GRAPHQL_IDE; outside production by default),
+ * served from the installed @graphql-yoga/render-graphiql: the page
  * inlines GraphiQL, its editor and workers (about 9 MB), so it needs no CDN and
  * works offline. Loaded and rendered on the first visit only, never at cold start.
  * The Lambda bundle leaves the package out (a Lambda response could not carry
  * the page anyway): where it is not installed the IDE answers 404.
  */
-export async function ideResponse(endpoint: string): Promise<APIGatewayProxyStructuredResultV2> {
-  page ??= (import(IDE_PACKAGE) as Promise<{ renderGraphiQL: RenderGraphiQL }>).then(({ renderGraphiQL }) =>
-    renderGraphiQL({ title: 'BFF gateway · GraphiQL', endpoint, defaultQuery: EXAMPLE_QUERY }),
-  );
-  try {
-    return { statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body: await page };
-  } catch {
-    page = undefined;
-    return graphqlErrorBody(404, 'The GraphQL IDE is not part of this build: it is served by `npm start` only. POST GraphQL requests here.', 'NOT_FOUND');
-  }
+export function graphqlIde(enabled: boolean): GatewayPlugin {
+  let page: Promise<string> | undefined;
+  const ideResponse = async (endpoint: string): Promise<GatewayResult> => {
+    page ??= (import(IDE_PACKAGE) as Promise<{ renderGraphiQL: RenderGraphiQL }>).then(({ renderGraphiQL }) =>
+      renderGraphiQL({ title: 'BFF gateway · GraphiQL', endpoint, defaultQuery: EXAMPLE_QUERY }),
+    );
+    try {
+      return { statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body: await page };
+    } catch {
+      page = undefined;
+      return graphqlErrorBody(404, 'The GraphQL IDE is not part of this build: it is served by `npm start` only. POST GraphQL requests here.', ErrorCode.NOT_FOUND);
+    }
+  };
+  return {
+    name: 'graphqlIde',
+    ...(enabled ? { onEvent: (event, next) => (wantsIde(event) ? ideResponse(event.rawPath) : next()) } : {}),
+  };
 }
