@@ -257,7 +257,7 @@ describe('the deployed bundles read the data their service wrote', () => {
     // Written as each service's repository writes, to the tables the bundles were given.
     const client = documentClient({ dynamoEndpoint: store.endpoint });
     await new DynamoUsersRepository(client, localTable('users')).putUser(user);
-    await new DynamoArticlesRepository(client, localTable('articles')).putArticle(article);
+    await new DynamoArticlesRepository(client, localTable('articles'), gatewaySecrets).putArticle(article);
     await new DynamoCommentsRepository(client, localTable('comments')).putComment(comment);
     await new DynamoCommentCountsRepository(client, localTable('comments')).addToCommentCount(article.id, 1);
   });

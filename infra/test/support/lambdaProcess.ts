@@ -2,6 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 
 import type { ApiGatewayHandler } from '@bff/kit';
+import { lambdaContext } from '@bff/kit/local';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
 type Reply = { ready?: boolean; codeCache?: string; id?: number; result?: APIGatewayProxyStructuredResultV2; error?: string };
@@ -18,6 +19,7 @@ export class LambdaProcess {
 
   private constructor(
     private readonly child: ChildProcess,
+    private readonly functionName: string,
     /** What the loader did with the bundle's V8 code cache: `used`, `rejected` or `none`. */
     readonly codeCache: string | undefined,
   ) {
@@ -41,7 +43,7 @@ export class LambdaProcess {
       child.once('error', reject);
       child.once('exit', (code) => reject(new Error(`${functionName} exited with ${code} while loading`)));
       child.once('message', (reply: Reply) =>
-        reply.ready ? resolve(new LambdaProcess(child, reply.codeCache)) : reject(new Error(`${functionName} exports no handler`)),
+        reply.ready ? resolve(new LambdaProcess(child, functionName, reply.codeCache)) : reject(new Error(`${functionName} exports no handler`)),
       );
     });
   }
@@ -50,7 +52,9 @@ export class LambdaProcess {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.child.send({ id, event, timeoutMs });
+      // The context's data; the child adds its functions (IPC carries JSON).
+      const data = JSON.parse(JSON.stringify(lambdaContext(this.functionName, timeoutMs))) as Record<string, unknown>;
+      this.child.send({ id, event, context: { data, timeoutMs } });
     });
   }
 
