@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
-import { parseRegistryDocument, parseRegistrySnapshot, readRegistry, RegistryError } from '../src/registry/subgraphRegistry';
+import { parseRegistrySnapshot, readRegistry, RegistryError } from '../src/registry/subgraphRegistry';
 
 describe('registry documents', () => {
   it('reads names, urls and optional SDL', () => {
     expect(
-      parseRegistryDocument(
+      parseRegistrySnapshot(
         { subgraphs: [{ name: 'users', url: 'http://127.0.0.1:1/graphql' }, { name: 'b', url: 'https://x.test/g', sdl: 'type Query { a: Int }' }] },
         'test',
-      ),
+      ).subgraphs,
     ).toEqual([
       { name: 'users', url: 'http://127.0.0.1:1/graphql' },
       { name: 'b', url: 'https://x.test/g', sdl: 'type Query { a: Int }' },
@@ -26,8 +26,8 @@ describe('registry documents', () => {
     [{ subgraphs: [{ name: 'a', url: 'http://a' }, { name: 'a', url: 'http://b' }] }, 'subgraph "a" is listed twice'],
     [{ subgraphs: [{ name: 'a', url: 'http://a', sdl: 42 }] }, 'sdl that is not a string'],
   ])('refuses %j with a message that says what is wrong', (document, message) => {
-    expect(() => parseRegistryDocument(document, 'test')).toThrow(RegistryError);
-    expect(() => parseRegistryDocument(document, 'test')).toThrow(message);
+    expect(() => parseRegistrySnapshot(document, 'test')).toThrow(RegistryError);
+    expect(() => parseRegistrySnapshot(document, 'test')).toThrow(message);
   });
 });
 

@@ -6,6 +6,7 @@ import { readRegistry, RegistryError, type SubgraphEntry, type SubgraphRegistry 
 import type { Upstreams } from '../upstream/upstreams';
 import type { SubgraphDefinition } from './composeSupergraph';
 import { fetchSubgraphSdl, SubgraphSdlError } from './fetchSubgraphSdl';
+import { joinGraphs } from './subgraphNames';
 import { subgraphsHash } from './subgraphsHash';
 import { SupergraphFileCache } from './supergraphFileCache';
 
@@ -52,14 +53,6 @@ const MEMORY_ENTRIES = 8;
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-/** The subgraphs a supergraph names in its `join__Graph` enum. */
-function subgraphsOfSupergraph(supergraphSdl: string): { name: string; url: string }[] {
-  return [...supergraphSdl.matchAll(/@join__graph\(\s*name:\s*"([^"]*)"\s*,?\s*url:\s*"([^"]*)"\s*\)/g)].map(([, name = '', url = '']) => ({
-    name,
-    url,
-  }));
 }
 
 function asError(error: unknown): Error {
@@ -198,7 +191,7 @@ export class SupergraphSource {
       // Composed elsewhere and recorded without a hash: served as it is.
       const hash = `supergraph:${sha256(held.supergraphSdl)}`;
       if (previous?.hash === hash) return undefined;
-      return { supergraphSdl: held.supergraphSdl, hash, subgraphs: subgraphsOfSupergraph(held.supergraphSdl), origin: 'registry', composeMs: 0 };
+      return { supergraphSdl: held.supergraphSdl, hash, subgraphs: joinGraphs(held.supergraphSdl).map(({ name, url }) => ({ name, url })), origin: 'registry', composeMs: 0 };
     }
     if (snapshot.subgraphs.length === 0) throw new RegistryError(`${this.registry.source}: lists no subgraphs`);
     const subgraphs = await Promise.all(

@@ -1,5 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { operationKindOf, SubgraphError, type SubgraphClient } from '@bff/kit/client';
+import { ErrorCode } from '@bff/kit/core';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 
 import type { GatewayContext } from '../gatewayContext';
@@ -31,7 +32,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       }
       if (error instanceof SyntaxError) {
         // A subgraph answering something other than JSON is broken; the client gets the service's name only.
-        return { errors: [{ message: `The ${this.client.subgraph} service is unavailable.`, extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.client.subgraph } }] };
+        return { errors: [{ message: `The ${this.client.subgraph} service is unavailable.`, extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, subgraph: this.client.subgraph } }] };
       }
       throw error;
     }

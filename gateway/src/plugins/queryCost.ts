@@ -32,7 +32,7 @@ import { MAX_PAGE_SIZE } from '@bff/kit/core';
  * graphql-query-complexity's walk (fragments, `@skip`/`@include`, variables and argument
  * defaults applied) with this one estimator.
  */
-export const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => 1 + itemCount(field, args) * childComplexity;
+const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => 1 + itemCount(field, args) * childComplexity;
 
 function itemCount(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
   const first = field.args.find((argument) => argument.name === 'first');

@@ -81,12 +81,7 @@ export function assertUniqueNames(entries: SubgraphEntry[], source: string): voi
   }
 }
 
-/** Checks a parsed registry document: `{"subgraphs":[{"name","url","sdl"?}], "supergraph"?: {…}}`. */
-export function parseRegistryDocument(document: unknown, source: string): SubgraphEntry[] {
-  return parseRegistrySnapshot(document, source).subgraphs;
-}
-
-/** Like `parseRegistryDocument`, keeping a composed `supergraph` when the document holds one. */
+/** Checks a parsed registry document: `{"subgraphs":[{"name","url","sdl"?}], "supergraph"?: {"supergraphSdl","subgraphsHash"?}}`. */
 export function parseRegistrySnapshot(document: unknown, source: string): RegistrySnapshot {
   const { subgraphs, supergraph } = (typeof document === 'object' && document !== null ? document : {}) as Record<string, unknown>;
   if (!Array.isArray(subgraphs)) {

@@ -3,7 +3,7 @@ import { type CallIdentity, operationKindOf, SubgraphError, type SubgraphClient 
 import type { GatewayContext } from '../gatewayContext';
 import { subgraphFailureBody } from './subgraphFailure';
 
-/** Who a call is made for when no request is behind it (schema loading, health checks). */
+/** Who a call is made for when no request is behind it (loading a subgraph's SDL). */
 export const GATEWAY_IDENTITY: CallIdentity = { caller: null, requestId: 'gateway', correlationId: 'gateway' };
 
 /** The identity of the frontend request behind a subgraph call, from the execution context. */
