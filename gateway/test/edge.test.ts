@@ -151,24 +151,19 @@ describe.each(ENGINE_NAMES)('edge protection, %s engine', (engine) => {
 });
 
 describe('in production', () => {
-  const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), INTERNAL_SIGNING_SECRET: 'q'.repeat(40) };
-  const saved = { ...process.env };
+  const settings = readGatewaySettings({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), INTERNAL_SIGNING_SECRET: 'q'.repeat(40) });
   let dir: string;
   let planets: TroubledSubgraph;
   let moons: TroubledSubgraph;
   let server: LocalLambdaServer;
 
   beforeAll(async () => {
-    // The fixture subgraphs read their settings from the environment; the gateway takes the same ones parsed.
-    Object.assign(process.env, PRODUCTION);
     dir = await mkdtemp(join(tmpdir(), 'bff-prod-'));
-    ({ planets, moons } = await startPlanetsAndMoons());
+    ({ planets, moons } = await startPlanetsAndMoons(settings.runtime));
     await writeFile(join(dir, 'registry.json'), registryOf(planets, moons));
-    const settings = readGatewaySettings(PRODUCTION);
     server = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(join(dir, 'registry.json')), settings }), { name: 'prod' });
   });
   afterAll(async () => {
-    process.env = saved;
     for (const closing of [server, planets.server, moons.server]) await closing.close();
     await rm(dir, { recursive: true, force: true });
   });

@@ -1,4 +1,4 @@
-import { type ApiGatewayHandler, createSubgraphHandler } from '@bff/kit';
+import { type ApiGatewayHandler, createSubgraphHandler, readRuntimeSettings, type RuntimeSettings, Secrets } from '@bff/kit';
 import { type LocalLambdaServer, serveLambda } from '@bff/kit/local';
 
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
@@ -84,11 +84,15 @@ async function serve(name: string, handler: ApiGatewayHandler): Promise<Troubled
 /**
  * Two federation subgraphs built with the kit's real Lambda factory: `planets`
  * (a query and a mutation) and `moons`, which adds nullable fields to Planet.
+ * `settings` are the kit's, as their entry would parse them: a developer's by default.
  */
-export async function startPlanetsAndMoons(): Promise<{ planets: TroubledSubgraph; moons: TroubledSubgraph }> {
+export async function startPlanetsAndMoons(settings: RuntimeSettings = readRuntimeSettings({})): Promise<{ planets: TroubledSubgraph; moons: TroubledSubgraph }> {
   let renamed = 0;
+  const secrets = new Secrets(settings.secrets);
   const planets = createSubgraphHandler({
     name: 'planets',
+    settings,
+    secrets,
     typeDefs: `${link}
       type Planet @key(fields: "id") { id: ID! name: String! }
       type Query { planets: [Planet!]! planet(id: ID!): Planet }
@@ -109,6 +113,8 @@ export async function startPlanetsAndMoons(): Promise<{ planets: TroubledSubgrap
   });
   const moons = createSubgraphHandler({
     name: 'moons',
+    settings,
+    secrets,
     typeDefs: `${link} type Planet @key(fields: "id") { id: ID! moonCount: Int whoAsked: String }`,
     resolvers: {
       Planet: {
