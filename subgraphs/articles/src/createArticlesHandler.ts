@@ -3,12 +3,11 @@ import { SERVICES } from '@bff/kit/catalogue';
 import { serviceClient } from '@bff/kit/client';
 import {
   type ApiGatewayHandler,
-  authSecrets,
   createBatchLoader,
   createDocumentClient,
   createSubgraphHandler,
-  cursorSecret,
   failClosed,
+  Secrets,
   type SubgraphOptions,
 } from '@bff/kit/subgraph';
 
@@ -20,7 +19,7 @@ import { resolvers } from './resolvers';
 import { ArticlesService } from './service/articlesService';
 import type { ArticlesSettings } from './settings';
 
-const { name, table, idempotencyTable } = SERVICES.articles;
+const { name } = SERVICES.articles;
 
 /**
  * The articles subgraph's Lambda handler for these settings: the Lambda entry
@@ -29,13 +28,20 @@ const { name, table, idempotencyTable } = SERVICES.articles;
  * it answers SERVICE_MISCONFIGURED.
  */
 export function createArticlesHandler(settings: ArticlesSettings, options: { client?: DynamoDBDocumentClient } = {}): ApiGatewayHandler {
-  const client = options.client ?? createDocumentClient(settings.dynamoEndpoint);
-  const repository = new DynamoArticlesRepository(client, settings.tableName);
+  const { runtime } = settings;
+  const secrets = new Secrets(runtime.secrets);
+  const client = options.client ?? createDocumentClient(runtime.dynamoEndpoint);
+  const repository = new DynamoArticlesRepository(client, settings.tableName, secrets);
   // One per handler, so that its breaker and connections outlive a request.
-  const comments = serviceClient(name, SERVICES.comments.name);
+  const comments = serviceClient(name, SERVICES.comments.name, { runtime, secrets, timeoutMs: settings.commentsTimeoutMs });
   return failClosed(
     name,
-    { productionEnv: [table.env, idempotencyTable.env], secrets: [authSecrets, cursorSecret] },
+    {
+      development: runtime.development,
+      env: settings.productionEnv,
+      productionEnv: Object.keys(settings.productionEnv),
+      secrets: [() => secrets.authSecrets(), () => secrets.cursorSecret()],
+    },
     createSubgraphHandler<ArticlesContext>({
       name,
       typeDefs,
@@ -46,7 +52,9 @@ export function createArticlesHandler(settings: ArticlesSettings, options: { cli
         service: new ArticlesService(repository, httpCommentsCleaner(comments, settings.commentsUrl, base)),
         articlesById: createBatchLoader((ids) => repository.getArticles(ids)),
       }),
-      idempotency: { tableName: () => settings.idempotencyTableName },
+      idempotency: { tableName: settings.idempotencyTableName },
+      settings: runtime,
+      secrets,
     }),
   );
 }

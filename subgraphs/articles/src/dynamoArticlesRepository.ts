@@ -1,5 +1,14 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetItems, type Connection, isConditionalCheckFailure, mapConnection, type PageRequest, putIfAbsent, queryPage } from '@bff/kit/subgraph';
+import {
+  batchGetItems,
+  type Connection,
+  type CursorSecrets,
+  isConditionalCheckFailure,
+  mapConnection,
+  type PageRequest,
+  putIfAbsent,
+  queryPage,
+} from '@bff/kit/subgraph';
 
 import type { ArticleRecord, ArticlesRepository, PendingDeletion } from './service/articlesRepository';
 import { articlesTable } from './table';
@@ -25,11 +34,12 @@ function toRecord({ id, title, body, authorId, createdAt, updatedAt }: ArticleIt
 const unlessRefused = <T>(write: Promise<T>): Promise<T | null> =>
   write.catch((error: unknown) => (isConditionalCheckFailure(error) ? null : Promise.reject(error as Error)));
 
-/** The articles table (see `table.ts`) in DynamoDB. */
+/** The articles table (see `table.ts`) in DynamoDB; list cursors are sealed with `secrets`' cursor key. */
 export class DynamoArticlesRepository implements ArticlesRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly secrets: CursorSecrets,
   ) {}
 
   /** BatchGetItem calls of up to 100 keys; tombstones are dropped. */
@@ -128,6 +138,7 @@ export class DynamoArticlesRepository implements ArticlesRepository {
       page,
       scope,
       client: this.client,
+      secrets: this.secrets,
     });
     return mapConnection(result, toRecord);
   }

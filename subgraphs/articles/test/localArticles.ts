@@ -1,5 +1,5 @@
 import { serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
-import { createDocumentClient } from '@bff/kit/subgraph';
+import { createDocumentClient, Secrets } from '@bff/kit/subgraph';
 
 import { createArticlesHandler } from '../src/createArticlesHandler';
 import { DynamoArticlesRepository } from '../src/dynamoArticlesRepository';
@@ -19,12 +19,12 @@ export interface LocalArticles {
 export async function startLocalArticles(changes: Partial<ArticlesSettings> = {}): Promise<LocalArticles> {
   const defaults = articlesSettings({});
   const store = await startLocalStoreWithTables([{ tableName: defaults.tableName, definition: articlesTable }]);
-  const settings: ArticlesSettings = { ...defaults, dynamoEndpoint: store.endpoint, ...changes };
+  const settings: ArticlesSettings = { ...defaults, runtime: { ...defaults.runtime, dynamoEndpoint: store.endpoint }, ...changes };
   const client = createDocumentClient(store.endpoint);
   const server = await serveLambda(createArticlesHandler(settings, { client }), { name: 'articles-test' });
   return {
     url: `${server.origin}/graphql`,
-    repository: new DynamoArticlesRepository(client, settings.tableName),
+    repository: new DynamoArticlesRepository(client, settings.tableName, new Secrets(settings.runtime.secrets)),
     close: async () => {
       await server.close();
       client.destroy();

@@ -3,13 +3,12 @@ import { SERVICES } from '@bff/kit/catalogue';
 import { serviceClient } from '@bff/kit/client';
 import {
   type ApiGatewayHandler,
-  authSecrets,
   createBatchLoader,
   createDocumentClient,
   createSubgraphHandler,
-  cursorSecret,
   DataLoader,
   failClosed,
+  Secrets,
   type SubgraphOptions,
 } from '@bff/kit/subgraph';
 
@@ -24,7 +23,7 @@ import { CommentCounter } from './service/commentCounter';
 import { CommentsService } from './service/commentsService';
 import type { CommentsSettings } from './settings';
 
-const { name, table, idempotencyTable } = SERVICES.comments;
+const { name } = SERVICES.comments;
 
 export interface CommentsHandlerOptions {
   /** The DynamoDB client (default: one for the settings' endpoint), to share or watch it. */
@@ -39,18 +38,25 @@ export interface CommentsHandlerOptions {
  * Misconfigured, it answers SERVICE_MISCONFIGURED.
  */
 export function createCommentsHandler(settings: CommentsSettings, options: CommentsHandlerOptions = {}): ApiGatewayHandler {
-  const client = options.client ?? createDocumentClient(settings.dynamoEndpoint);
-  const comments = new DynamoCommentsRepository(client, settings.tableName);
+  const { runtime } = settings;
+  const secrets = new Secrets(runtime.secrets);
+  const client = options.client ?? createDocumentClient(runtime.dynamoEndpoint);
+  const comments = new DynamoCommentsRepository(client, settings.tableName, secrets);
   const counts = new DynamoCommentCountsRepository(client, settings.tableName);
   const service = new CommentsService(comments, counts);
   const counter = new CommentCounter(comments, counts);
   // One per handler, like the sweep: its breaker and connections outlive a request, and one sweep runs at a time.
-  const articlesClient = serviceClient(name, SERVICES.articles.name);
+  const articlesClient = serviceClient(name, SERVICES.articles.name, { runtime, secrets, timeoutMs: settings.articlesTimeoutMs });
   const cleanupSweep = options.cleanupSweep ?? new ArticleCleanupSweep(settings.articleCleanupSweepSeconds);
   const purge = (articleId: string) => service.purgeArticle(articleId);
   return failClosed(
     name,
-    { productionEnv: [table.env, idempotencyTable.env, SERVICES.articles.urlEnv], secrets: [authSecrets, cursorSecret] },
+    {
+      development: runtime.development,
+      env: settings.productionEnv,
+      productionEnv: Object.keys(settings.productionEnv),
+      secrets: [() => secrets.authSecrets(), () => secrets.cursorSecret()],
+    },
     createSubgraphHandler<CommentsContext>({
       name,
       typeDefs,
@@ -70,7 +76,9 @@ export function createCommentsHandler(settings: CommentsSettings, options: Comme
           }),
         };
       },
-      idempotency: { tableName: () => settings.idempotencyTableName },
+      idempotency: { tableName: settings.idempotencyTableName },
+      settings: runtime,
+      secrets,
     }),
   );
 }

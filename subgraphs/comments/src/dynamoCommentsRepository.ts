@@ -1,5 +1,5 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetItems, mapConnection, type PageRequest, putIfAbsent, queryPage } from '@bff/kit/subgraph';
+import { batchGetItems, type CursorSecrets, mapConnection, type PageRequest, putIfAbsent, queryPage } from '@bff/kit/subgraph';
 
 import { forEachPage } from './dynamoPages';
 import type { CommentListing, CommentPage, CommentRecord, CommentsRepository } from './service/commentsRepository';
@@ -32,11 +32,12 @@ function toRecord({ id, body, articleId, authorId, createdAt }: CommentItem): Co
   return { id, body, articleId, authorId, createdAt };
 }
 
-/** The comments in the comments table (see `table.ts`): `COMMENT#` and `DELETED_ARTICLE#` items. */
+/** The comments in the comments table (see `table.ts`): `COMMENT#` and `DELETED_ARTICLE#` items; list cursors are sealed with `secrets`' cursor key. */
 export class DynamoCommentsRepository implements CommentsRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly secrets: CursorSecrets,
   ) {}
 
   /** BatchGetItem calls of up to 100 keys. */
@@ -60,6 +61,7 @@ export class DynamoCommentsRepository implements CommentsRepository {
       page,
       scope: `comments:${index}:${partition}`,
       client: this.client,
+      secrets: this.secrets,
     });
     return mapConnection(result, toRecord);
   }

@@ -4,7 +4,7 @@ import { DynamoArticlesRepository } from '@bff/articles/repository';
 import { articlesSettings } from '@bff/articles/settings';
 import { articlesTable } from '@bff/articles/table';
 import { serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
-import { createDocumentClient } from '@bff/kit/subgraph';
+import { createDocumentClient, Secrets } from '@bff/kit/subgraph';
 
 import { ArticleCleanupSweep } from '../src/articleCleanupSweep';
 import { createCommentsHandler } from '../src/createCommentsHandler';
@@ -41,19 +41,19 @@ export async function startCommentsWithArticles(articleIds: string[]): Promise<C
     { tableName: defaults.articles.tableName, definition: articlesTable },
   ]);
   const client = createDocumentClient(store.endpoint);
-  const articlesServer = await serveLambda(createArticlesHandler({ ...defaults.articles, dynamoEndpoint: store.endpoint }, { client }), {
-    name: 'articles-test',
-  });
+  const runtime = { ...defaults.comments.runtime, dynamoEndpoint: store.endpoint };
+  const articlesServer = await serveLambda(createArticlesHandler({ ...defaults.articles, runtime }, { client }), { name: 'articles-test' });
   const articlesUrl = `${articlesServer.origin}/graphql`;
-  const settings: CommentsSettings = { ...defaults.comments, dynamoEndpoint: store.endpoint, articlesUrl };
+  const settings: CommentsSettings = { ...defaults.comments, runtime, articlesUrl };
+  const secrets = new Secrets(runtime.secrets);
   const cleanupSweep = new ArticleCleanupSweep(settings.articleCleanupSweepSeconds);
   let handler = createCommentsHandler(settings, { client, cleanupSweep });
   const commentsServer = await serveLambda((event, context) => handler(event, context), { name: 'comments-test' });
-  const articles = new DynamoArticlesRepository(client, defaults.articles.tableName);
+  const articles = new DynamoArticlesRepository(client, defaults.articles.tableName, secrets);
   for (const id of articleIds) {
     await articles.putArticle({ id, title: id, body: 'b', authorId: 'user-ada', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
   }
-  const comments = new DynamoCommentsRepository(client, settings.tableName);
+  const comments = new DynamoCommentsRepository(client, settings.tableName, secrets);
   const counts = new DynamoCommentCountsRepository(client, settings.tableName);
   return {
     url: `${commentsServer.origin}/graphql`,

@@ -2,12 +2,12 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SERVICES } from '@bff/kit/catalogue';
 import {
   type ApiGatewayHandler,
-  authSecrets,
   createBatchLoader,
   createDocumentClient,
   createSubgraphHandler,
   failClosed,
   issueAccessToken,
+  Secrets,
   type SubgraphOptions,
 } from '@bff/kit/subgraph';
 
@@ -18,7 +18,7 @@ import { UsersService } from './service/usersService';
 import type { UsersSettings } from './settings';
 import type { UsersContext } from './usersContext';
 
-const { name, table, idempotencyTable } = SERVICES.users;
+const { name } = SERVICES.users;
 
 /**
  * The users subgraph's Lambda handler for these settings: the Lambda entry
@@ -27,19 +27,28 @@ const { name, table, idempotencyTable } = SERVICES.users;
  * it answers SERVICE_MISCONFIGURED.
  */
 export function createUsersHandler(settings: UsersSettings, options: { client?: DynamoDBDocumentClient } = {}): ApiGatewayHandler {
-  const client = options.client ?? createDocumentClient(settings.dynamoEndpoint);
-  const repository = new DynamoUsersRepository(client, settings.tableName);
-  const service = new UsersService(repository, issueAccessToken, settings.loginLimits);
+  const { runtime } = settings;
+  const secrets = new Secrets(runtime.secrets);
+  const repository = new DynamoUsersRepository(options.client ?? createDocumentClient(runtime.dynamoEndpoint), settings.tableName);
+  const tokens = { secrets, ttlSeconds: runtime.accessTokenTtlSeconds };
+  const service = new UsersService(repository, (userId) => issueAccessToken(userId, tokens), settings.loginLimits);
   return failClosed(
     name,
-    { productionEnv: [table.env, idempotencyTable.env], secrets: [authSecrets] },
+    {
+      development: runtime.development,
+      env: settings.productionEnv,
+      productionEnv: Object.keys(settings.productionEnv),
+      secrets: [() => secrets.authSecrets()],
+    },
     createSubgraphHandler<UsersContext>({
       name,
       typeDefs,
       // Apollo types `__resolveReference` as a field resolver, which the generated (right) type is not.
       resolvers: resolvers as SubgraphOptions<UsersContext>['resolvers'],
       context: (base) => ({ ...base, service, usersById: createBatchLoader((ids) => repository.getUsers(ids)) }),
-      idempotency: { tableName: () => settings.idempotencyTableName },
+      idempotency: { tableName: settings.idempotencyTableName },
+      settings: runtime,
+      secrets,
     }),
   );
 }

@@ -26,7 +26,7 @@ export interface LocalUsers {
 export async function startLocalUsers(): Promise<LocalUsers> {
   const defaults = usersSettings({});
   const store = await startLocalStoreWithTables([{ tableName: defaults.tableName, definition: usersTable }]);
-  const settings: UsersSettings = { ...defaults, dynamoEndpoint: store.endpoint };
+  const settings: UsersSettings = { ...defaults, runtime: { ...defaults.runtime, dynamoEndpoint: store.endpoint } };
   const client = createDocumentClient(store.endpoint);
   const repository = new DynamoUsersRepository(client, settings.tableName);
   let handler = createUsersHandler(settings, { client });
