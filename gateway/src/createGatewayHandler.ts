@@ -54,7 +54,7 @@ function gatewayPlugins(settings: GatewaySettings, secrets: Secrets, whenReady: 
     identity(secrets),
     idempotencyKey(),
     queryLimits(settings),
-    trustedDocuments({ ...(settings.trustedDocumentsFile ? { file: settings.trustedDocumentsFile } : {}), enforce: settings.enforceTrustedDocuments }),
+    trustedDocuments({ file: settings.trustedDocumentsFile, enforce: settings.enforceTrustedDocuments }),
     demandControl(settings.maxQueryCost),
   ];
 }

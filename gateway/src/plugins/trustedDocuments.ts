@@ -28,8 +28,8 @@ function loadTrustedDocuments(file: string): TrustedDocuments {
 export const documentHash = (printed: string) => createHash('sha256').update(printed).digest('hex');
 
 export interface TrustedDocumentsOptions {
-  /** The manifest; none: every operation is accepted. */
-  file?: string;
+  /** The manifest (TRUSTED_DOCUMENTS_FILE); none: every operation is accepted. */
+  file: string | undefined;
   /** Refuse operations not in the manifest (TRUSTED_DOCUMENTS_ONLY; by default in production when a manifest is given). */
   enforce: boolean;
 }

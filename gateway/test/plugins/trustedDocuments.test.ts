@@ -52,7 +52,7 @@ describe('trustedDocuments', () => {
 
   it('does nothing unless enforced, and reads the manifest when the gateway is made', async () => {
     expect(trustedDocuments({ file: manifest, enforce: false }).apollo).toBeUndefined();
-    expect(trustedDocuments({ enforce: true }).apollo).toBeUndefined();
+    expect(trustedDocuments({ file: undefined, enforce: true }).apollo).toBeUndefined();
     expect(() => trustedDocuments({ file: join(dir, 'missing.json'), enforce: true })).toThrow(/ENOENT/);
     await writeFile(join(dir, 'bad.json'), JSON.stringify({ abc: 42 }));
     expect(() => trustedDocuments({ file: join(dir, 'bad.json'), enforce: true })).toThrow(/the entry abc is not a document/);
