@@ -4,17 +4,16 @@ import { seedArticle } from '@bff/articles/seed';
 import { DynamoCommentCountsRepository } from '@bff/comments/countsRepository';
 import { DynamoCommentsRepository } from '@bff/comments/repository';
 import { seedComment } from '@bff/comments/seed';
-import { type CursorSecrets, putIfAbsent } from '@bff/kit/subgraph';
+import { putIfAbsent } from '@bff/kit/subgraph';
 import { DynamoUsersRepository } from '@bff/users/repository';
 import { seedUser } from '@bff/users/seed';
 
 import { DEMO_PASSWORD, type DemoData } from './demoData';
 
-/** Where the demo data goes: the store's client and each service's table (and the key the services' list cursors are sealed with). */
+/** Where the demo data goes: the store's client and each service's table. */
 export interface DemoStores {
   client: DynamoDBDocumentClient;
   tables: { users: string; articles: string; comments: string };
-  secrets: CursorSecrets;
 }
 
 // Written last, into the users table, so an interrupted seed runs again next time.
@@ -36,12 +35,12 @@ async function writeAll<T>(items: T[], put: (item: T) => Promise<boolean>, concu
  * as it is (with whatever you changed). Accounts are made by the users service's
  * rules, so they sign in with DEMO_PASSWORD.
  */
-export async function seedDemoData(data: DemoData, { client, tables, secrets }: DemoStores): Promise<{ seeded: boolean; items: number }> {
+export async function seedDemoData(data: DemoData, { client, tables }: DemoStores): Promise<{ seeded: boolean; items: number }> {
   const marker = await client.send(new GetCommand({ TableName: tables.users, Key: SEED_MARKER }));
   if (marker.Item) return { seeded: false, items: 0 };
   const users = new DynamoUsersRepository(client, tables.users);
-  const articles = new DynamoArticlesRepository(client, tables.articles, secrets);
-  const comments = new DynamoCommentsRepository(client, tables.comments, secrets);
+  const articles = new DynamoArticlesRepository(client, tables.articles);
+  const comments = new DynamoCommentsRepository(client, tables.comments);
   const counts = new DynamoCommentCountsRepository(client, tables.comments);
   const items =
     (await writeAll(data.users, (user) => seedUser(users, { ...user, password: DEMO_PASSWORD }))) +

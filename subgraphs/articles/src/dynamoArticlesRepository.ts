@@ -34,12 +34,13 @@ function toRecord({ id, title, body, authorId, createdAt, updatedAt }: ArticleIt
 const unlessRefused = <T>(write: Promise<T>): Promise<T | null> =>
   write.catch((error: unknown) => (isConditionalCheckFailure(error) ? null : Promise.reject(error as Error)));
 
-/** The articles table (see `table.ts`) in DynamoDB; list cursors are sealed with `secrets`' cursor key. */
+/** The articles table (see `table.ts`) in DynamoDB. */
 export class DynamoArticlesRepository implements ArticlesRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly secrets: CursorSecrets,
+    /** The key list cursors are sealed with: needed to list, not to read or write by id. */
+    private readonly cursors?: CursorSecrets,
   ) {}
 
   /** BatchGetItem calls of up to 100 keys; tombstones are dropped. */
@@ -138,8 +139,13 @@ export class DynamoArticlesRepository implements ArticlesRepository {
       page,
       scope,
       client: this.client,
-      secrets: this.secrets,
+      secrets: this.cursorKey(),
     });
     return mapConnection(result, toRecord);
+  }
+
+  private cursorKey(): CursorSecrets {
+    if (!this.cursors) throw new Error(`This repository of ${this.tableName} was made without a cursor key: it cannot list`);
+    return this.cursors;
   }
 }

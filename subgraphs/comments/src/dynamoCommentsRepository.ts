@@ -32,12 +32,13 @@ function toRecord({ id, body, articleId, authorId, createdAt }: CommentItem): Co
   return { id, body, articleId, authorId, createdAt };
 }
 
-/** The comments in the comments table (see `table.ts`): `COMMENT#` and `DELETED_ARTICLE#` items; list cursors are sealed with `secrets`' cursor key. */
+/** The comments in the comments table (see `table.ts`): `COMMENT#` and `DELETED_ARTICLE#` items. */
 export class DynamoCommentsRepository implements CommentsRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly secrets: CursorSecrets,
+    /** The key list cursors are sealed with: needed to list, not to read or write by id. */
+    private readonly cursors?: CursorSecrets,
   ) {}
 
   /** BatchGetItem calls of up to 100 keys. */
@@ -61,7 +62,7 @@ export class DynamoCommentsRepository implements CommentsRepository {
       page,
       scope: `comments:${index}:${partition}`,
       client: this.client,
-      secrets: this.secrets,
+      secrets: this.cursorKey(),
     });
     return mapConnection(result, toRecord);
   }
@@ -124,5 +125,10 @@ export class DynamoCommentsRepository implements CommentsRepository {
       },
     );
     return deleted;
+  }
+
+  private cursorKey(): CursorSecrets {
+    if (!this.cursors) throw new Error(`This repository of ${this.tableName} was made without a cursor key: it cannot list`);
+    return this.cursors;
   }
 }
