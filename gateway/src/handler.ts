@@ -15,21 +15,34 @@ export { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings, readGatewaySettings } f
  */
 export const readGatewayConfig = (): GatewaySettings => readGatewaySettings(process.env);
 
-let configured: { handler: ApiGatewayHandler; secrets: Secrets } | undefined;
-// The environment, parsed once: a wrong or missing setting throws, named, and failClosed reports it.
-const configure = () => {
-  if (configured) return configured;
+/** The environment, parsed: the gateway's settings, where its registry is, and its keys. */
+function fromEnvironment() {
   const { registry, ...settings } = readGatewaySettings(process.env);
-  const secrets = new Secrets(settings.runtime.secrets);
-  return (configured = { handler: createGatewayHandler({ registry: registryAt(registry), settings, secrets }), secrets });
-};
+  return { registry, settings, secrets: new Secrets(settings.runtime.secrets) };
+}
+
+let checked: ReturnType<typeof fromEnvironment> | undefined;
+let configured: ApiGatewayHandler | undefined;
+
+const configure = ({ registry, settings, secrets } = fromEnvironment()) =>
+  (configured = createGatewayHandler({ registry: registryAt(registry), settings, secrets }));
 
 /**
  * Lambda entry of the gateway (API Gateway HTTP API, payload 2.0), configured from
- * the environment; misconfigured, it answers SERVICE_MISCONFIGURED.
+ * the environment. Until its settings and keys are right it answers SERVICE_MISCONFIGURED,
+ * naming every problem in one log line; each request reads the environment afresh until then.
  */
 export const handler: ApiGatewayHandler = failClosed(
   'gateway',
-  { secrets: [() => configure().secrets.authSecrets()], validate: configure },
-  (event, context) => configure().handler(event, context),
+  {
+    secrets: [
+      async () => {
+        checked = undefined;
+        checked = fromEnvironment();
+        await checked.secrets.authSecrets();
+      },
+    ],
+    validate: () => void configure(checked ?? fromEnvironment()),
+  },
+  (event, context) => (configured ?? configure())(event, context),
 );
