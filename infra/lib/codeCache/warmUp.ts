@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { SERVICE_LIST } from '@bff/kit/catalogue';
 import { INTERNAL_HEADER, signInternalCall } from '@bff/kit/core';
 import { graphqlPostEvent } from '@bff/kit/local';
 
@@ -86,8 +87,8 @@ async function main(): Promise<void> {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: job.environment.POWERTOOLS_LOG_LEVEL ?? 'INFO',
   };
-  // URLs of other subgraphs that a service calls: the stand-in.
-  for (const name of Object.keys(environment)) if (/_URL$/.test(name) && name !== 'AWS_ENDPOINT_URL') environment[name] = `${endpoint}/subgraphs/${name.toLowerCase()}`;
+  // URLs of other subgraphs that a service calls (their catalogue `urlEnv`): the stand-in.
+  for (const { name, urlEnv } of SERVICE_LIST) if (urlEnv in environment) environment[urlEnv] = `${endpoint}/subgraphs/${name}`;
 
   // Made when the function is ready for it: a subgraph refuses a signature older than 30 s.
   const event = () => {
