@@ -9,10 +9,12 @@ import { type ApiGatewayHandler, createSubgraphHandler } from '@bff/kit';
 import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
 
 import { createGatewayHandler } from '../../src/createGatewayHandler';
-import { queryCost, worstCaseQueryCost } from '../../src/plugins/queryCost';
 import { ENGINE_NAMES } from '../../src/engines/engine';
+import { demandControl } from '../../src/plugins/demandControl';
+import { queryCost, worstCaseQueryCost } from '../../src/plugins/queryCost';
 import { LocalFileRegistry } from '../../src/registry/localFileRegistry';
 import { DEFAULT_MAX_QUERY_COST } from '../../src/settings';
+import { apolloServerWith } from './apolloServerWith';
 
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 
@@ -248,5 +250,26 @@ describe.each(ENGINE_NAMES)('demand control through the gateway, %s engine', (en
     const refused = await postGraphQL(url, 'query ($first: Int) { comments(first: $first) { nodes { id } } }', { first: 'many' });
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(subgraphRequests()).toBe(before);
+  });
+});
+
+describe('the demandControl plugin', () => {
+  let server: Awaited<ReturnType<typeof apolloServerWith>>;
+  beforeAll(async () => {
+    const typeDefs = 'type Query { items(first: Int = 10): [Item!]! } type Item { id: ID! items(first: Int = 10): [Item!]! }';
+    const item = { id: 'i', items: () => [] };
+    server = await apolloServerWith(demandControl(50), typeDefs, { Query: { items: () => [item] } });
+  });
+  afterAll(() => server.stop());
+
+  it('runs an operation within the limit', async () => {
+    expect((await server.run({ query: '{ items(first: 4) { id items(first: 4) { id } } }' })).result.data).toEqual({ items: [{ id: 'i', items: [] }] });
+  });
+
+  it('refuses a costlier one with 400 QUERY_TOO_COSTLY, counting its variables, before running it', async () => {
+    const refused = await server.run({ query: 'query ($n: Int) { items(first: $n) { id items(first: $n) { id } } }', variables: { n: 10 } });
+    expect(refused.status).toBe(400);
+    expect(refused.result.data).toBeUndefined();
+    expect(refused.result.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COSTLY', cost: 1 + 10 * (1 + 1 + 10 * 1), maxCost: 50 });
   });
 });

@@ -2,40 +2,32 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ApolloServer } from '@apollo/server';
 import { parse, print } from 'graphql';
 
-import type { GatewayContext } from '../../src/gatewayContext';
-
 import { documentHash, trustedDocuments } from '../../src/plugins/trustedDocuments';
-import { requestContext } from './gatewayEvent';
+import { apolloServerWith } from './apolloServerWith';
 
 const REGISTERED = print(parse('query Planets { planets }'));
 
 describe('trustedDocuments', () => {
   let dir: string;
   let manifest: string;
-  let server: ApolloServer<GatewayContext>;
+  let server: Awaited<ReturnType<typeof apolloServerWith>>;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'bff-trusted-'));
     manifest = join(dir, 'trusted.json');
     await writeFile(manifest, JSON.stringify({ [documentHash(REGISTERED)]: REGISTERED }));
-    const { apollo } = trustedDocuments({ file: manifest, enforce: true });
-    server = new ApolloServer<GatewayContext>({ typeDefs: 'type Query { planets: [String!]! }', resolvers: { Query: { planets: () => ['Mercury'] } }, plugins: apollo ? [apollo] : [] });
-    await server.start();
+    server = await apolloServerWith(trustedDocuments({ file: manifest, enforce: true }), 'type Query { planets: [String!]! }', {
+      Query: { planets: () => ['Mercury'] },
+    });
   });
   afterAll(async () => {
     await server.stop();
     await rm(dir, { recursive: true, force: true });
   });
 
-  const contextValue = requestContext();
-  const run = async (request: Parameters<ApolloServer<GatewayContext>['executeOperation']>[0]) => {
-    const { body, http } = await server.executeOperation(request, { contextValue });
-    if (body.kind !== 'single') throw new Error('Expected a single result');
-    return { status: http.status, result: body.singleResult };
-  };
+  const run = (request: Parameters<typeof server.run>[0]) => server.run(request);
 
   it('accepts a registered operation in any layout, or by its hash alone', async () => {
     expect((await run({ query: 'query Planets {\n  planets\n}\n# sent by the frontend' })).result.data).toEqual({ planets: ['Mercury'] });
