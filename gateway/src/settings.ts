@@ -140,7 +140,7 @@ function upstreamOverrides(env: Env, base: Record<UpstreamVar, number>): Record<
   }
   const bySuffix: Record<string, SubgraphClientSettings> = {};
   for (const suffix of suffixes) {
-    const schema = z.object(Object.fromEntries(UPSTREAM_VARS.map((name) => [`${name}_${suffix}`, upstreamVars[name].removeDefault().default(base[name])])));
+    const schema = z.object(Object.fromEntries(UPSTREAM_VARS.map((name) => [`${name}_${suffix}`, upstreamVars[name].unwrap().default(base[name])])));
     const parsed = parseEnv(schema, env) as Record<string, number>;
     bySuffix[suffix] = upstreamOf(Object.fromEntries(UPSTREAM_VARS.map((name) => [name, parsed[`${name}_${suffix}`]])) as Record<UpstreamVar, number>);
   }
