@@ -9,6 +9,9 @@ export { ENGINE_NAMES, type EngineName } from './engines/engine';
 export { LocalFileRegistry } from './registry/localFileRegistry';
 export { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings, readGatewaySettings } from './settings';
 
+/** @deprecated The old name of `GatewaySettings`, for dev/src/localSystem.ts until it moves; then remove. */
+export type GatewayConfig = GatewaySettings;
+
 /**
  * @deprecated The settings from this process's environment, for callers not yet
  * moved to `readGatewaySettings(process.env)` (dev/, bench/); remove once none is left.
