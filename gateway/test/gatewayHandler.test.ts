@@ -2,47 +2,18 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createSubgraphHandler } from '@bff/kit';
 import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
 
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
-
-const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
-
-/** Two small federation subgraphs, served through the kit's real Lambda factory. */
-function fixtureSubgraphs() {
-  const seen: string[] = [];
-  const planets = createSubgraphHandler({
-    name: 'planets',
-    typeDefs: `${link} type Planet @key(fields: "id") { id: ID! name: String! } type Query { planets: [Planet!]! }`,
-    resolvers: {
-      Query: { planets: () => [{ id: 'p1', name: 'Mercury' }, { id: 'p2', name: 'Venus' }] },
-      Planet: { __resolveReference: ({ id }: { id: string }) => ({ id, name: id }) },
-    },
-  });
-  const moons = createSubgraphHandler({
-    name: 'moons',
-    typeDefs: `${link} type Planet @key(fields: "id") { id: ID! moonCount: Int! }`,
-    resolvers: {
-      Planet: {
-        __resolveReference: ({ id }: { id: string }, context: { correlationId: string }) => {
-          seen.push(context.correlationId);
-          return { id, moonCount: id === 'p1' ? 0 : 2 };
-        },
-      },
-    },
-  });
-  return { planets, moons, seen };
-}
+import { registryOf, startPlanetsAndMoons, type TroubledSubgraph } from './troubledSubgraphs';
 
 describe('gateway handler: registry → composition → stitched execution', () => {
   let dir: string;
   let registryFile: string;
-  const servers: LocalLambdaServer[] = [];
+  const subgraphs: TroubledSubgraph[] = [];
   let gateway: LocalLambdaServer;
   let gatewayUrl: string;
-  const fixtures = fixtureSubgraphs();
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'bff-gateway-'));
@@ -51,7 +22,7 @@ describe('gateway handler: registry → composition → stitched execution', () 
     gatewayUrl = `${gateway.origin}/graphql`;
   });
   afterAll(async () => {
-    for (const server of [gateway, ...servers]) await server.close();
+    for (const server of [gateway, ...subgraphs.map((subgraph) => subgraph.server)]) await server.close();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -63,17 +34,15 @@ describe('gateway handler: registry → composition → stitched execution', () 
   });
 
   it('loads on a later request once the subgraphs are up, and joins their fields', async () => {
-    servers.push(await serveLambda(fixtures.planets, { name: 'planets' }), await serveLambda(fixtures.moons, { name: 'moons' }));
-    await writeFile(
-      registryFile,
-      JSON.stringify({ subgraphs: servers.map((server) => ({ name: server.name, url: `${server.origin}/graphql` })) }),
-    );
+    const { planets, moons } = await startPlanetsAndMoons();
+    subgraphs.push(planets, moons);
+    await writeFile(registryFile, registryOf(planets, moons));
     const result = await postGraphQL(gatewayUrl, '{ planets { name moonCount } }', undefined, { 'x-correlation-id': 'corr-1' });
     expect(result.body).toEqual({
       data: { planets: [{ name: 'Mercury', moonCount: 0 }, { name: 'Venus', moonCount: 2 }] },
     });
     // The caller's correlation id reached the subgraph that the gateway called on its behalf.
-    expect(fixtures.seen).toContain('corr-1');
+    expect(moons.correlationIds).toContain('corr-1');
   });
 
   it('answers bad requests with GraphQL errors and 4xx statuses', async () => {

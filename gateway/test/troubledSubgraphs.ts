@@ -1,4 +1,4 @@
-import { type ApiGatewayHandler, createSubgraphHandler, readRuntimeSettings, type RuntimeSettings, Secrets } from '@bff/kit';
+import { type ApiGatewayHandler, CORRELATION_HEADER, createSubgraphHandler, readRuntimeSettings, type RuntimeSettings, Secrets } from '@bff/kit';
 import { type LocalLambdaServer, serveLambda } from '@bff/kit/local';
 
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
@@ -18,11 +18,12 @@ export interface Trouble {
   retryAfterSeconds: number;
 }
 
-/** A subgraph in a test: its server, its trouble switch and the request bodies it saw. */
+/** A subgraph in a test: its server, its trouble switch, and the request bodies and correlation ids it saw. */
 export interface TroubledSubgraph {
   server: LocalLambdaServer;
   trouble: Trouble;
   requests: string[];
+  correlationIds: string[];
   /** Stops the server at once, cutting requests in flight, as a crashed service would. */
   kill(): Promise<void>;
   /** Serves it again on the same port (nothing when it is up). */
@@ -32,10 +33,11 @@ export interface TroubledSubgraph {
 export const noTrouble = (): Trouble => ({ failNext: 0, delayMs: 0, serialMs: 0, failAfterHandlingNext: 0, tooManyNext: 0, retryAfterSeconds: 0 });
 
 /** Wraps a real handler so a test can make it slow or failing, and see what reached it. */
-function troubled(handler: ApiGatewayHandler, trouble: Trouble, requests: string[]): ApiGatewayHandler {
+function troubled(handler: ApiGatewayHandler, trouble: Trouble, requests: string[], correlationIds: string[]): ApiGatewayHandler {
   let busyUntil = 0;
   return async (event, context) => {
     requests.push(event.body ?? '');
+    correlationIds.push(event.headers[CORRELATION_HEADER] ?? '');
     if (trouble.delayMs) await new Promise((resolve) => setTimeout(resolve, trouble.delayMs));
     if (trouble.serialMs) {
       // Each request starts when the one before it is done.
@@ -62,12 +64,14 @@ function troubled(handler: ApiGatewayHandler, trouble: Trouble, requests: string
 async function serve(name: string, handler: ApiGatewayHandler): Promise<TroubledSubgraph> {
   const trouble = noTrouble();
   const requests: string[] = [];
-  const wrapped = troubled(handler, trouble, requests);
+  const correlationIds: string[] = [];
+  const wrapped = troubled(handler, trouble, requests, correlationIds);
   let alive = true;
   const subgraph: TroubledSubgraph = {
     server: await serveLambda(wrapped, { name }),
     trouble,
     requests,
+    correlationIds,
     kill: async () => {
       alive = false;
       await subgraph.server.close(0);
