@@ -1,7 +1,9 @@
-import { createSubgraphHandler, readRuntimeSettings, Secrets, signInternalHeaders } from '@bff/kit';
+import { createSubgraphHandler, signInternalHeaders } from '@bff/kit';
 import { type LocalLambdaServer, serveLambda } from '@bff/kit/local';
 import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation';
 import { type ExecutionResult, graphql, type GraphQLSchema } from 'graphql';
+
+import { developerSecrets, developerSettings } from './developerKeys';
 
 export const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 
@@ -27,13 +29,9 @@ const RESOLVERS = {
   rings: reference('ringCount', { p1: 0, p6: 7 }),
 };
 
-// A developer's settings, as the subgraphs' entries and the gateway parse an empty environment: keys generated per process.
-const settings = readRuntimeSettings({});
-const secrets = new Secrets(settings.secrets);
-
 /** Serves one fixture subgraph on a free port. */
 export async function serveFixture(name: FixtureName): Promise<LocalLambdaServer> {
-  return serveLambda(createSubgraphHandler({ name, typeDefs: FIXTURE_SDL[name], resolvers: RESOLVERS[name], settings, secrets }), { name });
+  return serveLambda(createSubgraphHandler({ name, typeDefs: FIXTURE_SDL[name], resolvers: RESOLVERS[name], settings: developerSettings, secrets: developerSecrets }), { name });
 }
 
 /** A registry entry for a served fixture: introspected, or with its SDL when asked. */
@@ -46,7 +44,7 @@ export function entryFor(server: LocalLambdaServer, withSdl = false): { name: st
 async function signedFetch(url: string, init: RequestInit = {}): Promise<Response> {
   const body = typeof init.body === 'string' ? init.body : '';
   const headers = new Headers(init.headers);
-  for (const [key, value] of Object.entries(await signInternalHeaders(body, null, 'test', secrets))) headers.set(key, value);
+  for (const [key, value] of Object.entries(await signInternalHeaders(body, null, 'test', developerSecrets))) headers.set(key, value);
   return fetch(url, { ...init, headers, body });
 }
 

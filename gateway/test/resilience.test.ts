@@ -2,13 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { issueAccessToken, Secrets } from '@bff/kit';
+import { issueAccessToken } from '@bff/kit';
 import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
 
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { ENGINE_NAMES, type EngineName } from '../src/engines/engine';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
 import { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings } from '../src/settings';
+import { developerSecrets } from './developerKeys';
 import { noTrouble, registryOf, startPlanetsAndMoons, type TroubledSubgraph } from './troubledSubgraphs';
 
 const BOTH = '{ planets { name moonCount } }';
@@ -81,7 +82,7 @@ describe.each(ENGINE_NAMES)('upstream calls and identity, %s engine', (engine) =
 
   it('signs every attempt afresh: a retry after the subgraph spent the first signature is not refused as a replay', async () => {
     const url = await startGateway();
-    const token = await issueAccessToken('user-42');
+    const token = await issueAccessToken('user-42', { secrets: developerSecrets, ttlSeconds: 3600 });
     // The first attempt reaches the handler (which checks the signature and remembers its nonce), then the gateway sees a 503.
     moons.trouble.failAfterHandlingNext = 1;
     const result = await postGraphQL(url, '{ planets { whoAsked } }', undefined, { authorization: `Bearer ${token}` });
@@ -226,7 +227,7 @@ describe.each(ENGINE_NAMES)('upstream calls and identity, %s engine', (engine) =
 
   it('checks the token once and passes the caller to the subgraphs, signed', async () => {
     const url = await startGateway();
-    const token = await issueAccessToken('user-42');
+    const token = await issueAccessToken('user-42', { secrets: developerSecrets, ttlSeconds: 3600 });
     const signedIn = await postGraphQL(url, '{ planets { whoAsked } }', undefined, { authorization: `Bearer ${token}` });
     expect(signedIn.body.data).toEqual({ planets: [{ whoAsked: 'user-42' }, { whoAsked: 'user-42' }] });
     const anonymous = await postGraphQL(url, '{ planets { whoAsked } }');
@@ -237,12 +238,12 @@ describe.each(ENGINE_NAMES)('upstream calls and identity, %s engine', (engine) =
 
   it('refuses tampered, expired and malformed tokens with UNAUTHENTICATED and 401', async () => {
     const url = await startGateway();
-    const token = await issueAccessToken('user-42');
+    const token = await issueAccessToken('user-42', { secrets: developerSecrets, ttlSeconds: 3600 });
     const [header, payload, signature] = token.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
     const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, sub: 'admin' })).toString('base64url')}.${signature}`;
     // Signed with the gateway's key (in tests, the one generated for this process), already expired.
-    const expired = await issueAccessToken('user-42', { secrets: new Secrets(DEFAULT_GATEWAY_SETTINGS.runtime.secrets), ttlSeconds: -5 });
+    const expired = await issueAccessToken('user-42', { secrets: developerSecrets, ttlSeconds: -5 });
     for (const [authorization, message] of [
       [`Bearer ${tampered}`, 'The access token is not valid: log in again.'],
       [`Bearer ${expired}`, 'Your session has expired: log in again.'],

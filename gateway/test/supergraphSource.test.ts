@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createLogger, Secrets } from '@bff/kit';
+import { createLogger } from '@bff/kit';
 import type { LocalLambdaServer } from '@bff/kit/local';
 import type { GraphQLSchema } from 'graphql';
 
@@ -12,6 +12,7 @@ import { type RefreshOutcome, type Supergraph, SupergraphSource, type Supergraph
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
 import { DEFAULT_GATEWAY_SETTINGS } from '../src/settings';
 import { Upstreams } from '../src/upstream/upstreams';
+import { developerSecrets } from './developerKeys';
 import { entryFor, executableSchema, execute, FIXTURE_SDL, serveFixture } from './fixtureSubgraphs';
 
 const INTERVAL = 1_000;
@@ -25,7 +26,7 @@ describe('SupergraphSource', () => {
   let now: number;
   let compositions: number;
   const logger = createLogger('gateway-test');
-  const upstreams = new Upstreams(logger, { ...DEFAULT_GATEWAY_SETTINGS, secrets: new Secrets(DEFAULT_GATEWAY_SETTINGS.runtime.secrets) });
+  const upstreams = new Upstreams(logger, { ...DEFAULT_GATEWAY_SETTINGS, secrets: developerSecrets });
 
   const writeRegistry = (document: unknown) => writeFile(file, JSON.stringify(document));
   const source = (options: Partial<SupergraphSourceOptions> = {}) =>

@@ -1,5 +1,7 @@
-import { type ApiGatewayHandler, CORRELATION_HEADER, createSubgraphHandler, readRuntimeSettings, type RuntimeSettings, Secrets } from '@bff/kit';
+import { type ApiGatewayHandler, CORRELATION_HEADER, createSubgraphHandler, type RuntimeSettings, Secrets } from '@bff/kit';
 import { type LocalLambdaServer, serveLambda } from '@bff/kit/local';
+
+import { developerSettings } from './developerKeys';
 
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 
@@ -90,7 +92,7 @@ async function serve(name: string, handler: ApiGatewayHandler): Promise<Troubled
  * (a query and a mutation) and `moons`, which adds nullable fields to Planet.
  * `settings` are the kit's, as their entry would parse them: a developer's by default.
  */
-export async function startPlanetsAndMoons(settings: RuntimeSettings = readRuntimeSettings({})): Promise<{ planets: TroubledSubgraph; moons: TroubledSubgraph }> {
+export async function startPlanetsAndMoons(settings: RuntimeSettings = developerSettings): Promise<{ planets: TroubledSubgraph; moons: TroubledSubgraph }> {
   let renamed = 0;
   const secrets = new Secrets(settings.secrets);
   const planets = createSubgraphHandler({

@@ -9,6 +9,7 @@ import { createGatewayHandler } from '../src/createGatewayHandler';
 import { ENGINE_NAMES } from '../src/engines/engine';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
 import { DEFAULT_GATEWAY_SETTINGS } from '../src/settings';
+import { developerSecrets, developerSettings } from './developerKeys';
 
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 
@@ -35,6 +36,8 @@ describe.each(ENGINE_NAMES)('calls to IAM-authorized subgraphs (UPSTREAM_SIGV4=t
     });
     const real = createSubgraphHandler({
       name: 'stars',
+      settings: developerSettings,
+      secrets: developerSecrets,
       typeDefs: `${link} type Star @key(fields: "id") { id: ID! name: String! } type Query { stars: [Star!]! }`,
       resolvers: { Query: { stars: () => [{ id: 's1', name: 'Sirius' }] } },
     });

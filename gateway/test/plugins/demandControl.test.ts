@@ -14,6 +14,7 @@ import { demandControl } from '../../src/plugins/demandControl';
 import { queryCost, worstCaseQueryCost } from '../../src/plugins/queryCost';
 import { LocalFileRegistry } from '../../src/registry/localFileRegistry';
 import { DEFAULT_MAX_QUERY_COST } from '../../src/settings';
+import { developerSecrets, developerSettings } from '../developerKeys';
 import { apolloServerWith } from './apolloServerWith';
 
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
@@ -149,6 +150,8 @@ describe.each(ENGINE_NAMES)('demand control through the gateway, %s engine', (en
       'users',
       createSubgraphHandler({
         name: 'users',
+        settings: developerSettings,
+        secrets: developerSecrets,
         typeDefs: `${link} type User @key(fields: "id") { id: ID! name: String! } type Query { users(ids: [ID!]!): [User]! }`,
         resolvers: {
           Query: { users: (_: unknown, { ids }: { ids: string[] }) => ids.map((id) => ({ id, name: `User ${id}` })) },
@@ -160,6 +163,8 @@ describe.each(ENGINE_NAMES)('demand control through the gateway, %s engine', (en
       'comments',
       createSubgraphHandler({
         name: 'comments',
+        settings: developerSettings,
+        secrets: developerSecrets,
         typeDefs: `${link}
           type Comment @key(fields: "id") { id: ID! body: String! author: User! }
           type CommentConnection { nodes: [Comment!]! }
