@@ -33,7 +33,7 @@ export interface GatewayPlugin {
   context?(context: GatewayContext, event: GatewayEvent): GatewayContext;
   /** Validation rules run with GraphQL's own, before execution. */
   validationRules?: readonly ValidationRule[];
-  /** Hooks into Apollo Server's request pipeline (after parsing and validation). */
+  /** Hooks into Apollo Server's request pipeline, from the request's start (before parsing) to its answer. */
   apollo?: ApolloServerPlugin<GatewayContext>;
 }
 
