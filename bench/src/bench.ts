@@ -43,8 +43,8 @@ const settings = (quick: boolean) =>
 // A quick run profiles briefly too, so that the profile path cannot rot either.
 const gatewayOnlySettings = (quick: boolean): Omit<GatewayOnlyPlan, 'connections'> =>
   quick
-    ? { seconds: 3, rounds: 1, overheadRequests: 100, profileSeconds: 1, soakSeconds: 3, soakSampleSeconds: 0.5 }
-    : { seconds: 10, rounds: 3, overheadRequests: 2000, profileSeconds: 0, soakSeconds: 300, soakSampleSeconds: 5 };
+    ? { seconds: 3, rounds: 1, overheadRequests: 100, profileSeconds: 1, soakSeconds: 3, soakSampleSeconds: 0.5, inProcessQueries: 10 }
+    : { seconds: 10, rounds: 3, overheadRequests: 2000, profileSeconds: 0, soakSeconds: 300, soakSampleSeconds: 5, inProcessQueries: 300 };
 
 function wholeNumber(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;

@@ -1,18 +1,22 @@
 // Our gateway in a process of its own, built from source: `createGatewayHandler`
-// with a `LocalFileRegistry` (argv[2]), served by the local API Gateway adapter, the
-// engine and every other setting from the environment as in Lambda. Answers the
-// bench's CPU profile requests.
+// with a `LocalFileRegistry` (argv[2]), served by the local API Gateway adapter, its
+// settings and keys read from the environment once as the Lambda entry reads them
+// (engine, admission, secrets). Answers the bench's CPU profile requests.
+import { Secrets } from '@bff/kit/core';
 import { serveLambda } from '@bff/kit/local';
 
 import { createGatewayHandler } from '../../../gateway/src/createGatewayHandler';
 import { LocalFileRegistry } from '../../../gateway/src/registry/localFileRegistry';
+import { readGatewaySettings } from '../../../gateway/src/settings';
 import { answerProfileRequests } from './cpuProfiler';
 import type { GatewayReady } from './protocol';
 
 async function main(): Promise<void> {
   const registryFile = process.argv[2];
   if (!registryFile) throw new Error('usage: gatewayHandler.js <registry.json>');
-  const handler = createGatewayHandler({ registry: new LocalFileRegistry(registryFile) });
+  // The registry is the file given here, whatever the environment names.
+  const { registry: _fromEnvironment, ...settings } = readGatewaySettings(process.env);
+  const handler = createGatewayHandler({ registry: new LocalFileRegistry(registryFile), settings, secrets: new Secrets(settings.runtime.secrets) });
   const server = await serveLambda(handler, { name: 'gateway-bench-graphql', port: 0, host: '127.0.0.1' });
   answerProfileRequests();
   const stop = () => process.exit(0);
