@@ -2,17 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { MIN_SECRET_BYTES, writeFileAtomic } from '@bff/kit';
+import { type Env, MIN_SECRET_BYTES, writeFileAtomic } from '@bff/kit/core';
 
 /** The secrets the services read: JWTs, the gateway's internal signature, cursors. */
 const SECRET_NAMES = ['JWT_SECRET', 'INTERNAL_SIGNING_SECRET', 'CURSOR_SECRET'] as const;
 
+export type DevSecretName = (typeof SECRET_NAMES)[number];
+
 /**
  * Local secrets for `npm start`, made once and kept in the data folder so that
  * logins and cursors survive a restart; one missing from an older file is added.
- * Values already in the environment win.
+ * Returns the variables to give the services: a value already in `env` wins.
  */
-export async function useDevSecrets(dataDir: string): Promise<void> {
+export async function devSecrets(dataDir: string, env: Env): Promise<Record<DevSecretName, string>> {
   const file = join(dataDir, 'secrets.json');
   let secrets: Record<string, unknown> = {};
   try {
@@ -28,5 +30,5 @@ export async function useDevSecrets(dataDir: string): Promise<void> {
     await writeFileAtomic(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   }
   // An empty variable counts as unset, as everywhere in the configuration.
-  for (const name of SECRET_NAMES) process.env[name] ||= secrets[name] as string;
+  return Object.fromEntries(SECRET_NAMES.map((name) => [name, env[name] || (secrets[name] as string)])) as Record<DevSecretName, string>;
 }

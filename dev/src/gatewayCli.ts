@@ -1,3 +1,4 @@
+import './localLogLevel';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,10 +22,8 @@ function options() {
     process.exit(0);
   }
   if (!values.registry) throw new UsageError('--registry <file> is required: a JSON file {"subgraphs":[{"name","url","sdl"?}]}');
-  // An empty PORT counts as unset, as everywhere else in the configuration.
-  const rawPort = values.port ?? (process.env.PORT || '4000');
-  const port = Number(rawPort);
-  if (!/^\d+$/.test(rawPort) || port > 65535) throw new UsageError(`--port must be a port number, got "${rawPort}"`);
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!/^\d+$/.test(values.port!) || port > 65535)) throw new UsageError(`--port must be a port number, got "${values.port}"`);
   return { registryFile: resolve(values.registry), port, host: values.host ?? '127.0.0.1' };
 }
 
@@ -33,27 +32,27 @@ function options() {
  * federation subgraphs a registry file lists (for users who bring their own),
  * through the same Lambda handler and local adapter as `npm start`.
  */
-async function main(): Promise<void> {
-  // Local runs log warnings and errors only, unless asked for more.
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  const { registryFile, port, host } = options();
+async function main(env: NodeJS.ProcessEnv): Promise<void> {
+  const { registryFile, port: portArg, host } = options();
   if (!existsSync(registryFile)) {
     throw new Error(`Registry file not found: ${registryFile} (write one like {"subgraphs":[{"name":"users","url":"http://127.0.0.1:4001/graphql"}]})`);
   }
   // Loaded only now: a mistake in the command line is reported at once, without loading the gateway.
-  const [{ createGatewayHandler, LocalFileRegistry }, { PortInUseError, postGraphQL, serveLambda, shutdownGraceMs }] = await Promise.all([
-    import('@bff/gateway'),
-    import('@bff/kit/local'),
-  ]);
-  // Read now: a bad SHUTDOWN_GRACE_MS is reported at start, not thrown from a signal handler.
-  const graceSeconds = shutdownGraceMs() / 1000;
+  const [{ createGatewayHandler, LocalFileRegistry, readGatewaySettings }, { parseEnv }, { localEnvSchema, PortInUseError, postGraphQL, serveLambda }, { portVar }] =
+    await Promise.all([import('@bff/gateway'), import('@bff/kit/core'), import('@bff/kit/local'), import('./startSettings')]);
+  // Parsed now, every mistake named at once: a bad SHUTDOWN_GRACE_MS is reported at start, not from a signal handler.
+  const local = parseEnv(localEnvSchema.extend({ /** The port, unless --port gives one. */ PORT: portVar(4000) }), env);
+  // The gateway's settings (GATEWAY_ENGINE, its keys, …); its registry is the file given.
+  const { registry: _elsewhere, ...settings } = readGatewaySettings(env);
+  const port = portArg ?? local.PORT;
+  const graceSeconds = local.SHUTDOWN_GRACE_MS / 1000;
   const registry = new LocalFileRegistry(registryFile);
   // Checked before listening, so that a typo is reported now rather than as a 503 later.
   const subgraphs = await registry.list();
 
   let server;
   try {
-    server = await serveLambda(createGatewayHandler({ registry }), { name: 'gateway-local-graphql', port, host });
+    server = await serveLambda(createGatewayHandler({ registry, settings }), { name: 'gateway-local-graphql', port, host, shutdownGraceMs: local.SHUTDOWN_GRACE_MS });
   } catch (error) {
     if (error instanceof PortInUseError) {
       throw new Error(`Port ${error.port} is already in use: stop what uses it, or pick another with --port ${error.port + 1}`, { cause: error });
@@ -98,7 +97,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
+main(process.env).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
   if (error instanceof UsageError) console.error(USAGE);
   process.exit(1);

@@ -1,3 +1,4 @@
-// Local runs log warnings and errors only, unless asked for more. A module of its own, imported
-// first: loggers read their level when they are made, and some are made as the services' modules load.
+// Local commands log warnings and errors only, unless asked for more. Powertools' Logger reads
+// POWERTOOLS_LOG_LEVEL itself when a logger is made (the services' settings do not carry it), so this
+// library default is the one variable the local entries set; a module of its own, imported first.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';

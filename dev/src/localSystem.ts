@@ -1,36 +1,18 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { handler as articlesHandler } from '@bff/articles';
-import { tableName as articlesTableName } from '@bff/articles/store';
-import { articlesTable } from '@bff/articles/table';
-import { handler as commentsHandler } from '@bff/comments';
-import { tableName as commentsTableName } from '@bff/comments/store';
-import { commentsTable } from '@bff/comments/table';
-import { createGatewayHandler, type GatewayConfig, LocalFileRegistry, readGatewayConfig } from '@bff/gateway';
-import { type ApiGatewayHandler, createLogger, idempotencyTable, idempotencyTableName, type TableDefinition, writeFileAtomic } from '@bff/kit';
-import { type LocalLambdaServer, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
-import { handler as usersHandler } from '@bff/users';
-import { tableName as usersTableName } from '@bff/users/store';
-import { usersTable } from '@bff/users/table';
+import type { ArticleCleanupSweep } from '@bff/comments/articleCleanupSweep';
+import { createGatewayHandler, type GatewaySettings, LocalFileRegistry, readGatewaySettings } from '@bff/gateway';
+import { SERVICES, type ServiceName } from '@bff/kit/catalogue';
+import { type ApiGatewayHandler, type Env, issueAccessToken, parseEnv, readRuntimeSettings, Secrets, writeFileAtomic } from '@bff/kit/core';
+import { localEnvSchema, type LocalLambdaServer, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
+import { createDocumentClient } from '@bff/kit/subgraph';
 
+import { deferredHandler } from './deferredHandler';
 import { type DemoData, demoData } from './demoData';
+import { LOCAL_SERVICES, type LocalStores, localTableNames } from './localServices';
 import { type RepairReport, repairStores } from './repair/repairStores';
 import { seedDemoData } from './seedDemoData';
-
-/** A subgraph of the local system: its Lambda handler and its table. */
-interface LocalService {
-  name: string;
-  handler: ApiGatewayHandler;
-  tableName: () => string;
-  table: TableDefinition;
-}
-
-const SERVICES: LocalService[] = [
-  { name: 'users', handler: usersHandler, tableName: usersTableName, table: usersTable },
-  { name: 'articles', handler: articlesHandler, tableName: articlesTableName, table: articlesTable },
-  { name: 'comments', handler: commentsHandler, tableName: commentsTableName, table: commentsTable },
-];
 
 /** A subgraph's server, absent while it is stopped, and how to serve it again on its port. */
 interface RunningSubgraph {
@@ -44,27 +26,39 @@ export interface LocalSystemOptions {
   dataDir?: string;
   /** Folder for the registry file when there is no dataDir. */
   workDir: string;
+  /**
+   * The variables the services and the gateway are configured from, as a deployment
+   * sets them (`npm start` passes its own environment); none by default. The store's
+   * endpoint and the services' URLs are the local system's own, whatever this says.
+   */
+  env?: Env;
   /** The gateway's port: 0 picks a free one. Subgraphs always get free ports. */
   gatewayPort?: number;
   host?: string;
   /** Demo data to seed once, or false for empty tables. */
   seed?: DemoData | false;
-  /** Gateway settings; from the environment when absent (GATEWAY_ENGINE and the rest). */
-  gatewayConfig?: Partial<GatewayConfig>;
+  /** Gateway settings over those `env` gives (GATEWAY_ENGINE and the rest). */
+  gatewaySettings?: Partial<GatewaySettings>;
+  /** The comments service's sweep for deleted articles' comments, for a test to drive; its own by default. */
+  cleanupSweep?: ArticleCleanupSweep;
   /** Wraps each subgraph's handler, e.g. to count the requests the gateway makes. */
   instrument?: (subgraph: string, handler: ApiGatewayHandler) => ApiGatewayHandler;
 }
 
 export interface LocalSystem {
-  engine: GatewayConfig['engine'];
+  engine: GatewaySettings['engine'];
   gatewayUrl: string;
   subgraphs: { name: string; url: string }[];
   storeEndpoint: string;
+  /** The store's client, which every service here shares, and each service's table. */
+  stores: LocalStores;
   registryFile: string;
   /** Items the seed step wrote (0 when the store was seeded before). */
   seededItems: number;
   /** What the start-up repair found in a kept store (none for a store in memory). */
   repair: RepairReport | undefined;
+  /** An access token for this user, as the users service issues them at login. */
+  accessToken(userId: string): Promise<string>;
   /**
    * Closes one subgraph's server, cutting its in-flight requests and connections,
    * as a crashed or unreachable service would. Stopping a stopped one does nothing.
@@ -81,6 +75,7 @@ export interface LocalSystem {
  * registry file, and the gateway through its handler. Closing stops all of it.
  */
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
+  const env = options.env ?? {};
   const closers: (() => Promise<void>)[] = [];
   let closeGateway = () => Promise.resolve();
   // The gateway first, so that its requests in flight finish while the subgraphs and the store still answer; then the rest, newest first.
@@ -92,43 +87,42 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     // The gateway's port first: a busy one is reported before anything else starts. Requests that
     // arrive meanwhile wait until the registry below is written: the one left by a previous run
     // names ports that are gone (and its supergraph may be cached), so reading it would fail them.
+    // How long requests in flight may finish when the system stops: every server's and the store's grace.
+    const { SHUTDOWN_GRACE_MS: shutdownGraceMs } = parseEnv(localEnvSchema, env);
     const registryDir = options.dataDir ?? options.workDir;
     const registryFile = join(registryDir, 'registry.json');
-    const config = { ...readGatewayConfig(), ...options.gatewayConfig };
-    const gatewayHandler = createGatewayHandler({ registry: new LocalFileRegistry(registryFile), config });
-    let systemReady = () => {};
-    const ready = new Promise<void>((resolve) => (systemReady = resolve));
-    const gateway = await serveLambda(
-      async (event, context) => {
-        await ready;
-        return gatewayHandler(event, context);
-      },
-      { name: 'gateway-local-graphql', port: options.gatewayPort ?? 0, host: options.host },
-    );
+    // The registry is the file written below, wherever REGISTRY_FILE or REGISTRY_SSM_PREFIX point.
+    const { registry: _elsewhere, ...fromEnv } = readGatewaySettings(env);
+    const gatewaySettings: GatewaySettings = { ...fromEnv, ...options.gatewaySettings };
+    const gatewayHandler = deferredHandler();
+    const gateway = await serveLambda(gatewayHandler.handler, { name: 'gateway-local-graphql', port: options.gatewayPort ?? 0, host: options.host, shutdownGraceMs });
     closeGateway = () => gateway.close();
 
-    // The handlers read DYNAMODB_ENDPOINT: every service in this process shares the one store.
+    // Every service in this process shares the one store, and one client of it.
     const store = await startLocalStoreWithTables(
-      SERVICES.flatMap((service) => [
-        { tableName: service.tableName(), definition: service.table },
-        // Each service's own idempotency table, named as its handler names it.
-        { tableName: idempotencyTableName(service.name), definition: idempotencyTable },
-      ]),
-      options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {},
+      LOCAL_SERVICES.flatMap((service) => service.tables(env)),
+      { shutdownGraceMs, ...(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {}) },
     );
     closers.push(() => store.close());
+    const client = createDocumentClient(store.endpoint);
+    closers.push(() => Promise.resolve(client.destroy()));
+    const stores: LocalStores = { client, tables: localTableNames(env) };
 
     const seed = options.seed === undefined ? demoData() : options.seed;
-    const seeded = seed ? await seedDemoData(seed) : { items: 0 };
+    const seeded = seed ? await seedDemoData(seed, stores) : { items: 0 };
     // Before any service answers, the store is provably alone: a run stopped half-way (a kill, a
     // crash) left no count off and no deletion unfinished that this does not settle exactly.
-    const repair = options.dataDir ? await repairStores({ settleAfterMs: 0, logger: createLogger('repair') }) : undefined;
+    const repair = options.dataDir ? await repairStores(stores, { settleAfterMs: 0 }) : undefined;
 
-    const subgraphs: { name: string; url: string }[] = [];
+    // Each subgraph is served first and made once every port is known: its settings hold the URLs of the services it calls.
+    const subgraphs: { name: ServiceName; url: string }[] = [];
     const running = new Map<string, RunningSubgraph>();
-    for (const service of SERVICES) {
-      const handler = options.instrument ? options.instrument(service.name, service.handler) : service.handler;
-      const serve = (port: number) => serveLambda(handler, { name: `${service.name}-local-graphql`, port, host: options.host });
+    const handlers = new Map<ServiceName, ReturnType<typeof deferredHandler>>();
+    for (const service of LOCAL_SERVICES) {
+      const deferred = deferredHandler();
+      handlers.set(service.name, deferred);
+      const handler = options.instrument ? options.instrument(service.name, deferred.handler) : deferred.handler;
+      const serve = (port: number) => serveLambda(handler, { name: `${service.name}-local-graphql`, port, host: options.host, shutdownGraceMs });
       const server = await serve(0);
       const subgraph: RunningSubgraph = { serve, port: server.port, server };
       running.set(service.name, subgraph);
@@ -142,24 +136,34 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       return subgraph;
     };
 
-    // Comments asks articles whether an article exists before it accepts a comment on it.
-    process.env.ARTICLES_URL = subgraphs.find((subgraph) => subgraph.name === 'articles')?.url;
-    // Articles has comments remove a deleted article's comments.
-    process.env.COMMENTS_URL = subgraphs.find((subgraph) => subgraph.name === 'comments')?.url;
+    // What a deployment would set, and what only this system knows: its store, and each service's URL for its callers.
+    const servicesEnv: Env = {
+      ...env,
+      DYNAMODB_ENDPOINT: store.endpoint,
+      ...Object.fromEntries(subgraphs.map(({ name, url }) => [SERVICES[name].urlEnv, url])),
+    };
+    const deps = { client, ...(options.cleanupSweep ? { cleanupSweep: options.cleanupSweep } : {}) };
+    for (const service of LOCAL_SERVICES) handlers.get(service.name)!.resolve(service.handler(servicesEnv, deps));
 
     await mkdir(registryDir, { recursive: true });
     // Atomic: a gateway reading it meanwhile sees the old registry or the new, never half of one.
     await writeFileAtomic(registryFile, `${JSON.stringify({ subgraphs }, null, 2)}\n`);
-    systemReady();
+    gatewayHandler.resolve(createGatewayHandler({ registry: new LocalFileRegistry(registryFile), settings: gatewaySettings }));
+
+    // Signed with the keys the services read: those `env` names, or the ones made for this process.
+    const runtime = readRuntimeSettings(env);
+    const secrets = new Secrets(runtime.secrets);
 
     return {
-      engine: config.engine,
+      engine: gatewaySettings.engine,
       gatewayUrl: `${gateway.origin}/graphql`,
       subgraphs,
       storeEndpoint: store.endpoint,
+      stores,
       registryFile,
       seededItems: seeded.items,
       repair,
+      accessToken: (userId) => issueAccessToken(userId, { secrets, ttlSeconds: runtime.accessTokenTtlSeconds }),
       async stopSubgraph(name) {
         const subgraph = subgraphNamed(name);
         const server = subgraph.server;

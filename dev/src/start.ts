@@ -1,18 +1,18 @@
 import './localLogLevel';
 import { join, resolve } from 'node:path';
 
-import { isDevelopment } from '@bff/kit';
-import { PortInUseError, shutdownGraceMs } from '@bff/kit/local';
-
-import { readGatewayConfig } from '@bff/gateway';
+import { readGatewaySettings } from '@bff/gateway';
+import { type Env, parseEnv } from '@bff/kit/core';
+import { PortInUseError } from '@bff/kit/local';
 
 import { assertPortFree } from './assertPortFree';
 import { DataDirBusyError, lockDataDir } from './dataDirLock';
 import { DEMO_PASSWORD, demoData } from './demoData';
-import { useDevSecrets } from './devSecrets';
+import { devSecrets } from './devSecrets';
 import { type FrontendServer, localOrigins, startFrontendServer } from './frontendServer';
 import { type LocalSystem, startLocalSystem } from './localSystem';
 import { describeRepair } from './repair/describeRepair';
+import { startEnvSchema } from './startSettings';
 
 const EXAMPLE_QUERY =
   '{ articles(first: 5) { nodes { title author { name } commentCount comments(first: 3) { nodes { body author { name } } } } pageInfo { hasNextPage endCursor } } }';
@@ -23,21 +23,13 @@ const FRONTEND_HOST = '127.0.0.1';
 /** A mistake in how `npm start` was run: one line, no stack trace, exit 1. */
 class StartError extends Error {}
 
-function portFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name] || String(fallback);
-  const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port > 65535) throw new StartError(`${name} must be a port number, got "${raw}"`);
-  return port;
-}
-
 /**
  * Resolves with the first SIGINT or SIGTERM, from the moment it is called, so that
  * a Ctrl-C during start-up stops the system once it is up. A second signal calls
  * `onSecond`: the way out when the graceful stop takes too long.
  */
-function firstStopSignal(onSecond: (signal: NodeJS.Signals) => void): Promise<NodeJS.Signals> {
-  // Read now: a bad SHUTDOWN_GRACE_MS is reported at start, not thrown from a signal handler.
-  const graceSeconds = shutdownGraceMs() / 1000;
+function firstStopSignal(graceMs: number, onSecond: (signal: NodeJS.Signals) => void): Promise<NodeJS.Signals> {
+  const graceSeconds = graceMs / 1000;
   return new Promise((resolveSignal) => {
     let received = false;
     const listener = (signal: NodeJS.Signals) => {
@@ -52,19 +44,22 @@ function firstStopSignal(onSecond: (signal: NodeJS.Signals) => void): Promise<No
 }
 
 /** `npm start`: the whole system on this machine, until Ctrl-C. */
-async function main(): Promise<void> {
+async function main(env: Env): Promise<void> {
+  // Parsed now, every mistake named at once: a bad SHUTDOWN_GRACE_MS is reported at start, not from a signal handler.
+  const settings = parseEnv(startEnvSchema, env);
   // It seeds demo accounts with a published password and makes its own secrets: never a production system.
-  if (!isDevelopment()) {
+  if (settings.NODE_ENV === 'production') {
     throw new StartError('npm start runs a local development system (demo accounts with a known password) and refuses NODE_ENV=production; deploy with npm run deploy');
   }
-  const gatewayPort = portFromEnv('PORT', 4000);
-  const frontendPort = portFromEnv('FRONTEND_PORT', 5173);
-  // FRONTEND=off: the API alone, for load tests and for a frontend served some other way.
-  const withFrontend = process.env.FRONTEND !== 'off';
-  const dataDir = resolve(process.env.LOCAL_DATA_DIR || join(process.cwd(), '.local'));
+  const gatewayPort = settings.PORT;
+  const frontendPort = settings.FRONTEND_PORT;
+  const withFrontend = settings.FRONTEND !== 'off';
+  const dataDir = resolve(settings.LOCAL_DATA_DIR ?? join(process.cwd(), '.local'));
+  // The gateway's own variables, checked before anything starts.
+  const gatewayFromEnv = readGatewaySettings(env);
 
   let unlock = () => {};
-  const stopSignal = firstStopSignal(() => {
+  const stopSignal = firstStopSignal(settings.SHUTDOWN_GRACE_MS, () => {
     console.error('Stopped at once: requests in flight were cut.');
     unlock();
     process.exit(1);
@@ -76,12 +71,16 @@ async function main(): Promise<void> {
     // Before anything starts: a busy frontend port would otherwise show only after the whole system is up.
     if (withFrontend) await assertPortFree(frontendPort, FRONTEND_HOST);
     unlock = lockDataDir(dataDir);
-    await useDevSecrets(dataDir);
-    // A restart with unchanged subgraphs serves the supergraph composed last time.
-    process.env.SUPERGRAPH_CACHE_DIR ??= dataDir;
+    const systemEnv: Env = {
+      ...env,
+      // Its own secrets, kept in the data folder, unless the environment gives them.
+      ...(await devSecrets(dataDir, env)),
+      // A restart with unchanged subgraphs serves the supergraph composed last time.
+      SUPERGRAPH_CACHE_DIR: settings.SUPERGRAPH_CACHE_DIR ?? dataDir,
+    };
     // The gateway answers the frontend's origin (and any in CORS_ORIGINS), nothing else.
-    const corsOrigins = [...readGatewayConfig().corsOrigins, ...(withFrontend ? localOrigins(frontendPort) : [])];
-    system = await startLocalSystem({ dataDir, workDir: dataDir, gatewayPort, gatewayConfig: { corsOrigins } });
+    const corsOrigins = [...gatewayFromEnv.corsOrigins, ...(withFrontend ? localOrigins(frontendPort) : [])];
+    system = await startLocalSystem({ dataDir, workDir: dataDir, env: systemEnv, gatewayPort, gatewaySettings: { corsOrigins } });
     try {
       if (withFrontend) {
         frontend = await startFrontendServer({ gatewayUrl: system.gatewayUrl, port: frontendPort, host: FRONTEND_HOST, repoRoot: process.cwd() });
@@ -136,7 +135,7 @@ async function main(): Promise<void> {
   process.exit(failed ? 1 : 0);
 }
 
-main().catch((error: unknown) => {
+main(process.env).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -12,8 +12,10 @@ const fail = (error: unknown) => {
   process.exit(1);
 };
 
-if (process.env[SYSTEM_ROLE_ENV] === SYSTEM_ROLE) {
-  serveSystemUnderLoad().catch(fail);
+// Read here, once: the tool's options and the system's settings come from it.
+const env = process.env;
+if (env[SYSTEM_ROLE_ENV] === SYSTEM_ROLE) {
+  serveSystemUnderLoad(env).catch(fail);
 } else {
-  loadCli(process.argv.slice(2), __filename).then((code) => process.exit(code), fail);
+  loadCli(process.argv.slice(2), __filename, env).then((code) => process.exit(code), fail);
 }

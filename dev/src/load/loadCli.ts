@@ -17,13 +17,14 @@ export interface LoadReportFile {
 /**
  * `npm run load`: runs the scenario `--runs` times, each on a fresh system in a
  * child process (`entry`, this same bundle), prints a report per run and writes
- * them all as JSON. Returns the exit code: 0 when it ran, unless `--check` finds
- * an expectation missed (1); 2 for bad arguments.
+ * them all as JSON; the system under load gets `env`, the tool's environment.
+ * Returns the exit code: 0 when it ran, unless `--check` finds an expectation
+ * missed (1); 2 for bad arguments.
  */
-export async function loadCli(args: readonly string[], entry: string): Promise<number> {
+export async function loadCli(args: readonly string[], entry: string, env: NodeJS.ProcessEnv): Promise<number> {
   let options: LoadOptions | 'help';
   try {
-    options = parseLoadOptions(args, process.env);
+    options = parseLoadOptions(args, env);
   } catch (error) {
     if (!(error instanceof LoadUsageError)) throw error;
     console.error(`${error.message}\n\n${LOAD_USAGE}`);
@@ -40,7 +41,7 @@ export async function loadCli(args: readonly string[], entry: string): Promise<n
     const system = options.scenario.system === 'npm-start' ? 'npm start on a fresh data folder' : 'a fresh local system';
     const clients = options.scenario.writers ? 'writers' : 'clients';
     console.log(`Starting run ${run} of ${options.runs}: ${system}, then ${options.clients} ${clients} for ${options.seconds} s…`);
-    const summary = await runLoad({ entry, env: process.env, ...options });
+    const summary = await runLoad({ entry, env, ...options });
     const checks = options.scenario.expectations(summary);
     runs.push({ ...summary, checks });
     console.log(`\n${renderRun(summary, `Run ${run} of ${options.runs}`, checks)}\n`);

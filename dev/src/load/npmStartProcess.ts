@@ -4,10 +4,13 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { SETTLE_AFTER_MS } from '@bff/comments/service';
-import { shutdownGraceMs } from '@bff/kit/local';
+import { SETTLE_AFTER_MS } from '@bff/comments/counter';
+import { parseEnv } from '@bff/kit/core';
+import { localEnvSchema } from '@bff/kit/local';
+import { createDocumentClient } from '@bff/kit/subgraph';
 
 import { withKeptLocalStore } from '../keptLocalStore';
+import { type LocalStores, localTableNames } from '../localServices';
 import { processCpuMs } from './processCpuMs';
 import { readLines } from './readLines';
 import { ServiceLogTally } from './serviceLogs';
@@ -79,6 +82,9 @@ export async function startNpmStartProcess(options: NpmStartOptions): Promise<Sy
     POWERTOOLS_LOG_LEVEL: 'WARN',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
+  // The grace npm start gives its requests when it stops, and the tables it names: as it reads them from env.
+  const { SHUTDOWN_GRACE_MS: shutdownGraceMs } = parseEnv(localEnvSchema, env);
+  const tables = localTableNames(env);
   const logs = new ServiceLogTally();
   const lifecycle: Lifecycle = { shutdowns: [], restarts: [] };
   let life: Life | undefined;
@@ -133,7 +139,7 @@ export async function startNpmStartProcess(options: NpmStartOptions): Promise<Sy
     const began = performance.now();
     current.child.kill('SIGINT');
     stopping = (async () => {
-      const hung = watchdog(shutdownGraceMs() + STOP_MARGIN_MS).then(() => 'hung' as const);
+      const hung = watchdog(shutdownGraceMs + STOP_MARGIN_MS).then(() => 'hung' as const);
       if ((await Promise.race([current.exited, hung])) === 'hung') current.child.kill('SIGKILL');
       const { code, signal } = await current.exited;
       const output = current.output.slice(from);
@@ -155,21 +161,18 @@ export async function startNpmStartProcess(options: NpmStartOptions): Promise<Sy
     stopping = undefined;
   };
 
-  /** Runs `count` against the store at `endpoint`: the services' code reads DYNAMODB_ENDPOINT, so it is pointed there meanwhile. */
-  const withStore = async <T>(endpoint: string | undefined, count: () => Promise<T>): Promise<T> => {
-    const before = process.env.DYNAMODB_ENDPOINT;
-    if (endpoint) process.env.DYNAMODB_ENDPOINT = endpoint;
+  /** Runs `count` against npm start's store while it serves, over the store's own endpoint. */
+  const withStore = async <T>(endpoint: string, count: (stores: LocalStores) => Promise<T>): Promise<T> => {
+    const client = createDocumentClient(endpoint);
     try {
-      return await count();
+      return await count({ client, tables });
     } finally {
-      if (before === undefined) delete process.env.DYNAMODB_ENDPOINT;
-      else process.env.DYNAMODB_ENDPOINT = before;
+      client.destroy();
     }
   };
 
   /** Counts npm start's kept data once it is stopped: nothing else can write, so every pending change is settled. */
-  const countStopped = (withItems: boolean) =>
-    withStore(undefined, () => withKeptLocalStore(dataDir, () => countStoredWrites({ settleAfterMs: 0, withItems })));
+  const countStopped = (withItems: boolean) => withKeptLocalStore(dataDir, env, (stores) => countStoredWrites(stores, { settleAfterMs: 0, withItems }));
 
   const kill = () => life?.child.kill('SIGKILL');
   // Nothing may outlive the load tool, even when it fails.
@@ -213,7 +216,7 @@ export async function startNpmStartProcess(options: NpmStartOptions): Promise<Sy
       }
       if (!life) throw new Error('npm start is not running: restart it before counting.');
       // While it serves, changes younger than any request can live are left to their writers.
-      const count = await withStore(life.storeEndpoint, () => countStoredWrites({ settleAfterMs: SETTLE_AFTER_MS, withItems }));
+      const count = await withStore(life.storeEndpoint, (stores) => countStoredWrites(stores, { settleAfterMs: SETTLE_AFTER_MS, withItems }));
       return { ...count, subgraphRequests: null, cpuMs: cpuMs() };
     },
     lifecycle,

@@ -1,8 +1,6 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 
-import { tableName as articlesTableName } from '@bff/articles/store';
-import { tableName as commentsTableName } from '@bff/comments/store';
-import { documentClient } from '@bff/kit';
+import type { RepairStores } from '../repair/repairStores';
 
 export interface StoredComment {
   id: string;
@@ -33,11 +31,11 @@ export interface StoreSnapshot {
 }
 
 /** Every item of a table, with the given attributes, page by page. */
-async function scanAll<T>(tableName: string, attributes: readonly string[]): Promise<T[]> {
+async function scanAll<T>(client: DynamoDBDocumentClient, tableName: string, attributes: readonly string[]): Promise<T[]> {
   const items: T[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await documentClient().send(
+    const page = await client.send(
       new ScanCommand({
         TableName: tableName,
         // Names throughout: `count` and others are DynamoDB reserved words.
@@ -73,13 +71,13 @@ const COUNT_PREFIX = 'COUNT#';
 
 /**
  * Reads the comments and articles tables whole, straight from the store (the
- * local store of the system under load: DYNAMODB_ENDPOINT) rather than through
- * the gateway: the ground truth that acknowledged writes are compared with.
+ * local store of the system under load) rather than through the gateway: the
+ * ground truth that acknowledged writes are compared with.
  */
-export async function readStoreSnapshot(): Promise<StoreSnapshot> {
+export async function readStoreSnapshot({ client, tables }: RepairStores): Promise<StoreSnapshot> {
   const [commentItems, articleItems] = await Promise.all([
-    scanAll<CommentsTableItem>(commentsTableName(), ['pk', 'id', 'articleId', 'body', 'count', 'adding', 'removing']),
-    scanAll<ArticlesTableItem>(articlesTableName(), ['pk', 'id', 'title', 'deletedAt']),
+    scanAll<CommentsTableItem>(client, tables.comments, ['pk', 'id', 'articleId', 'body', 'count', 'adding', 'removing']),
+    scanAll<ArticlesTableItem>(client, tables.articles, ['pk', 'id', 'title', 'deletedAt']),
   ]);
   const articles = articleItems.filter((item) => item.pk.startsWith('ARTICLE#'));
   return {

@@ -1,3 +1,4 @@
+import type { RepairStores } from '../repair/repairStores';
 import { settlePendingCounts } from './settlePendingCounts';
 import { readStoreSnapshot, type StoreSnapshot } from './storeSnapshot';
 import type { StoreCount, StoredWrites } from './systemProtocol';
@@ -14,16 +15,16 @@ function storedWrites(snapshot: StoreSnapshot): Pick<StoredWrites, 'comments' | 
 }
 
 /**
- * Counts what the services stored: the tables as read, then again once the
+ * Counts what the services stored in `stores`: the tables as read, then again once the
  * count changes writers left behind are settled (those older than
  * `settleAfterMs`; 0 when nothing else writes). The raw counter sum is kept
  * beside the settled one: a counter can lag its comments only while a change
  * is pending, so the two differ exactly by what settling did.
  */
-export async function countStoredWrites(options: { settleAfterMs: number; withItems?: boolean }): Promise<StoreCount> {
-  const raw = await readStoreSnapshot();
-  const settledCountChanges = await settlePendingCounts(raw, options.settleAfterMs);
-  const settled = settledCountChanges > 0 ? await readStoreSnapshot() : raw;
+export async function countStoredWrites(stores: RepairStores, options: { settleAfterMs: number; withItems?: boolean }): Promise<StoreCount> {
+  const raw = await readStoreSnapshot(stores);
+  const settledCountChanges = await settlePendingCounts(stores, raw, options.settleAfterMs);
+  const settled = settledCountChanges > 0 ? await readStoreSnapshot(stores) : raw;
   const stored: StoredWrites = {
     ...storedWrites(settled),
     commentCountRawSum: storedWrites(raw).commentCountSum,

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { SETTLE_AFTER_MS } from '@bff/comments/service';
-import type { ApiGatewayHandler } from '@bff/kit';
+import { SETTLE_AFTER_MS } from '@bff/comments/counter';
+import type { ApiGatewayHandler, Env } from '@bff/kit/core';
 
-import { useDevSecrets } from '../devSecrets';
+import { devSecrets } from '../devSecrets';
 import { startLocalSystem } from '../localSystem';
 import { countStoredWrites } from './storedWrites';
 import type { SystemCommand, SystemReply } from './systemProtocol';
@@ -21,10 +21,10 @@ const IDLE_WAIT_MS = 15_000;
  * does not take its CPU. It obeys the parent's commands over IPC; its services
  * log to stdout and stderr, which the parent reads.
  */
-export async function serveSystemUnderLoad(): Promise<void> {
+export async function serveSystemUnderLoad(env: Env): Promise<void> {
   const send = (reply: SystemReply) => process.send?.(reply);
   const workDir = await mkdtemp(join(tmpdir(), 'bff-load-'));
-  await useDevSecrets(workDir);
+  const secrets = await devSecrets(workDir, env);
 
   // Subgraph handlers in flight, and requests served: counting waits for the first to drain.
   let inFlight = 0;
@@ -41,8 +41,8 @@ export async function serveSystemUnderLoad(): Promise<void> {
       }
     };
 
-  // The engine and every other gateway setting come from the environment the parent gave.
-  const system = await startLocalSystem({ workDir, instrument });
+  // The engine and every other setting come from the environment the parent gave.
+  const system = await startLocalSystem({ workDir, env: { ...env, ...secrets }, instrument });
   let closing: Promise<void> | undefined;
   const closeAll = () =>
     (closing ??= system.close().then(() => rm(workDir, { recursive: true, force: true })));
@@ -60,7 +60,7 @@ export async function serveSystemUnderLoad(): Promise<void> {
         while (inFlight > 0 && Date.now() < waitUntil) await sleep(20);
         // Idle, nothing can be mid-write: every pending count change is settled, as the repair does.
         // Still busy: only those older than any request can live, as the next read would.
-        const count = await countStoredWrites({ settleAfterMs: inFlight === 0 ? 0 : SETTLE_AFTER_MS, withItems: command.withItems });
+        const count = await countStoredWrites(system.stores, { settleAfterMs: inFlight === 0 ? 0 : SETTLE_AFTER_MS, withItems: command.withItems });
         const cpu = process.cpuUsage();
         return { type: 'done', id: command.id, count, subgraphRequests: { ...requests }, cpuMs: (cpu.user + cpu.system) / 1000 };
       }

@@ -1,8 +1,11 @@
-import { type FinishedDeletion, finishPendingDeletions } from '@bff/articles/service';
-import { articleIdInUse, getArticles } from '@bff/articles/store';
-import { tallyByArticle } from '@bff/comments/commentCountStore';
-import { purgeArticle, recountComments } from '@bff/comments/service';
-import type { Logger } from '@bff/kit';
+import { DynamoArticlesRepository } from '@bff/articles/repository';
+import { ArticlesService } from '@bff/articles/service';
+import { DynamoCommentCountsRepository } from '@bff/comments/countsRepository';
+import { CommentCounter } from '@bff/comments/counter';
+import { DynamoCommentsRepository } from '@bff/comments/repository';
+import { CommentsService } from '@bff/comments/service';
+
+import type { LocalStores } from '../localServices';
 
 export interface RepairOptions {
   /**
@@ -11,7 +14,15 @@ export interface RepairOptions {
    * writing: the local store, whose lock the repair holds.
    */
   settleAfterMs: number;
-  logger: Logger;
+}
+
+/** The tables the repair makes agree: the articles and comments services'. */
+export type RepairStores = Pick<LocalStores, 'client'> & { tables: Pick<LocalStores['tables'], 'articles' | 'comments'> };
+
+/** An article whose comments the repair removed, and how many. */
+export interface RemovedComments {
+  articleId: string;
+  commentsRemoved: number;
 }
 
 /** A counter that did not match its article's stored comments, and was set to them. */
@@ -24,9 +35,9 @@ export interface FixedCount {
 /** What one repair did, as data: the CLI prints it, tests read it. */
 export interface RepairReport {
   /** Deleted articles whose comments were still there (comments was down when they were deleted). */
-  deletionsFinished: FinishedDeletion[];
+  deletionsFinished: RemovedComments[];
   /** Comments of articles that exist nowhere, not even as a deletion in progress (a comment that raced its article's delete). */
-  orphansRemoved: FinishedDeletion[];
+  orphansRemoved: RemovedComments[];
   countsFixed: FixedCount[];
   /** Articles whose counter a writer is changing right now: left for the next run or the next read. */
   countsBusy: string[];
@@ -41,33 +52,43 @@ export interface RepairReport {
  * counter that differs from its article's stored comments or holds a change
  * no writer will finish. Safe to run again: a second run finds nothing.
  */
-export async function repairStores({ settleAfterMs, logger }: RepairOptions): Promise<RepairReport> {
+export async function repairStores({ client, tables }: RepairStores, { settleAfterMs }: RepairOptions): Promise<RepairReport> {
+  const articlesRepository = new DynamoArticlesRepository(client, tables.articles);
+  const commentsRepository = new DynamoCommentsRepository(client, tables.comments);
+  const counts = new DynamoCommentCountsRepository(client, tables.comments);
+  const comments = new CommentsService(commentsRepository, counts);
+  const counter = new CommentCounter(commentsRepository, counts);
   // Comments' purge, called in this process: the repair needs neither service to be running.
-  const inProcess = { comments: { purge: (articleId: string) => purgeArticle(articleId) }, logger };
-  const deletionsFinished: FinishedDeletion[] = [];
+  const articles = new ArticlesService(articlesRepository, { purge: (articleId) => comments.purgeArticle(articleId) });
+
+  const deletionsFinished: RemovedComments[] = [];
   const seen = new Set<string>();
   for (;;) {
-    const batch = (await finishPendingDeletions(inProcess, 100)).filter(({ articleId }) => !seen.has(articleId));
+    const batch: RemovedComments[] = [];
+    // In this process a purge is done or throws: no clean-up comes back pending.
+    for (const cleanup of await articles.finishPendingDeletions(100)) {
+      if (cleanup.outcome === 'purged' && !seen.has(cleanup.articleId)) batch.push({ articleId: cleanup.articleId, commentsRemoved: cleanup.commentsRemoved });
+    }
     if (batch.length === 0) break;
-    for (const finished of batch) seen.add(finished.articleId);
+    for (const deletion of batch) seen.add(deletion.articleId);
     deletionsFinished.push(...batch);
   }
 
-  const tally = await tallyByArticle();
-  const live = new Set((await getArticles([...tally.keys()])).map((article) => article.id));
-  const orphansRemoved: FinishedDeletion[] = [];
+  const tally = await counts.tallyByArticle();
+  const live = new Set((await articlesRepository.getArticles([...tally.keys()])).map((article) => article.id));
+  const orphansRemoved: RemovedComments[] = [];
   const countsFixed: FixedCount[] = [];
   const countsBusy: string[] = [];
-  for (const [articleId, { comments, counter }] of tally) {
+  for (const [articleId, { comments: stored, counter: current }] of tally) {
     if (!live.has(articleId)) {
       // Read again, consistently: an article created (or being deleted) since the batch read keeps its comments.
-      if (await articleIdInUse(articleId)) continue;
-      orphansRemoved.push({ articleId, commentsRemoved: await purgeArticle(articleId) });
+      if (await articlesRepository.articleIdInUse(articleId)) continue;
+      orphansRemoved.push({ articleId, commentsRemoved: await comments.purgeArticle(articleId) });
       continue;
     }
-    if (counter && counter.count === comments && counter.changes.length === 0) continue;
-    if (!counter && comments === 0) continue;
-    const recount = await recountComments(articleId, settleAfterMs);
+    if (current && current.count === stored && current.changes.length === 0) continue;
+    if (!current && stored === 0) continue;
+    const recount = await counter.recountComments(articleId, settleAfterMs);
     if (!recount) countsBusy.push(articleId);
     else if (recount.changed && recount.was !== recount.counted) countsFixed.push({ articleId, was: recount.was, counted: recount.counted });
   }
