@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { pendingDeletions } from '@bff/articles/store';
-import { cleanupSweep } from '@bff/comments/resolvers';
-import { putComment, tableName as commentsTableName } from '@bff/comments/store';
+import { DynamoArticlesRepository } from '@bff/articles/repository';
+import { ArticleCleanupSweep } from '@bff/comments/articleCleanupSweep';
+import { DynamoCommentsRepository } from '@bff/comments/repository';
 import { ENGINE_NAMES } from '@bff/gateway';
-import { createLogger, documentClient, issueAccessToken } from '@bff/kit';
 import { type GraphQLHttpResult, postGraphQL } from '@bff/kit/local';
 
 import { demoData } from '../src/demoData';
@@ -36,10 +35,13 @@ describe.each(ENGINE_NAMES)('deleting an article takes its comments and count, %
   let system: LocalSystem;
   const data = demoData();
   const tokens = new Map<string, string>();
-  const logger = createLogger('repair-test');
+  // Only the first comments request sweeps (every hour after): each test below picks its own path.
+  const cleanupSweep = new ArticleCleanupSweep(3600);
+  /** Deleted articles whose clean-up is pending, as the articles table holds them. */
+  const pendingDeletions = (limit: number) => new DynamoArticlesRepository(system.stores.client, system.stores.tables.articles).pendingDeletions(limit);
 
   const post = async <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, userId?: string): Promise<GraphQLHttpResult<T>> => {
-    if (userId && !tokens.has(userId)) tokens.set(userId, await issueAccessToken(userId));
+    if (userId && !tokens.has(userId)) tokens.set(userId, await system.accessToken(userId));
     return postGraphQL<T>(system.gatewayUrl, query, variables, userId ? { authorization: `Bearer ${tokens.get(userId)}` } : {});
   };
   const commentsOf = (articleId: string) => data.comments.filter((comment) => comment.articleId === articleId);
@@ -70,16 +72,13 @@ describe.each(ENGINE_NAMES)('deleting an article takes its comments and count, %
   };
 
   beforeAll(async () => {
-    // Only the first comments request of the process sweeps (every hour after): each test below picks its own path.
-    process.env.ARTICLE_CLEANUP_SWEEP_SECONDS = '3600';
     workDir = await mkdtemp(join(tmpdir(), 'bff-deletion-'));
-    system = await startLocalSystem({ workDir, seed: data, gatewayConfig: { engine } });
+    system = await startLocalSystem({ workDir, seed: data, gatewaySettings: { engine }, cleanupSweep });
   }, 60_000);
   afterAll(async () => {
     await cleanupSweep.idle();
     await system.close();
     await rm(workDir, { recursive: true, force: true });
-    delete process.env.ARTICLE_CLEANUP_SWEEP_SECONDS;
   });
 
   it('removes its comments from every list, and the queries of the issue answer without errors', async () => {
@@ -164,12 +163,12 @@ describe.each(ENGINE_NAMES)('deleting an article takes its comments and count, %
     it("comments' own sweep, once it is back, finishes the clean-up", async () => {
       const pending = await deleteWhileCommentsDown();
       await system.startSubgraph('comments');
-      process.env.ARTICLE_CLEANUP_SWEEP_SECONDS = '0';
+      cleanupSweep.setInterval(0);
       try {
         // Any request reaching comments starts a pass in the background.
         await post('{ comments(first: 1) { nodes { id } } }');
       } finally {
-        process.env.ARTICLE_CLEANUP_SWEEP_SECONDS = '3600';
+        cleanupSweep.setInterval(3600);
       }
       await cleanupSweep.idle();
       expect(await pendingDeletions(10)).toEqual([]);
@@ -180,29 +179,30 @@ describe.each(ENGINE_NAMES)('deleting an article takes its comments and count, %
     it('the repair finishes the clean-up, with comments still down, and a second repair finds nothing', async () => {
       const pending = await deleteWhileCommentsDown();
       try {
-        const report = await repairStores({ settleAfterMs: 0, logger });
+        const report = await repairStores(system.stores, { settleAfterMs: 0 });
         expect(report.deletionsFinished).toEqual([{ articleId: pending.id, commentsRemoved: pending.comments.length }]);
         expect(report).toMatchObject({ orphansRemoved: [], countsFixed: [], countsBusy: [] });
       } finally {
         await system.startSubgraph('comments');
       }
       expect(await idsOfArticle(pending.id)).toEqual([]);
-      expect(await repairStores({ settleAfterMs: 0, logger })).toMatchObject({ deletionsFinished: [], orphansRemoved: [], countsFixed: [], countsBusy: [] });
+      expect(await repairStores(system.stores, { settleAfterMs: 0 })).toMatchObject({ deletionsFinished: [], orphansRemoved: [], countsFixed: [], countsBusy: [] });
     });
   });
 
   it('the repair sets a counter forced out of step back to the comments stored, and removes comments of no article', async () => {
     const article = takeArticle();
     const stored = commentsOf(article.id).length;
-    await documentClient().send(new PutCommand({ TableName: commentsTableName(), Item: { pk: `COUNT#${article.id}`, count: stored + 44, v: 1 } }));
-    await putComment({ id: 'orphan-comment', body: 'Of nothing', articleId: 'no-such-article', authorId: article.authorId, createdAt: new Date().toISOString() });
+    const { client, tables } = system.stores;
+    await client.send(new PutCommand({ TableName: tables.comments, Item: { pk: `COUNT#${article.id}`, count: stored + 44, v: 1 } }));
+    await new DynamoCommentsRepository(client, tables.comments).putComment({ id: 'orphan-comment', body: 'Of nothing', articleId: 'no-such-article', authorId: article.authorId, createdAt: new Date().toISOString() });
     expect((await articleCounts()).find((node) => node.id === article.id)?.commentCount).toBe(stored + 44);
 
-    const report = await repairStores({ settleAfterMs: 0, logger });
+    const report = await repairStores(system.stores, { settleAfterMs: 0 });
     expect(report.countsFixed).toEqual([{ articleId: article.id, was: stored + 44, counted: stored }]);
     expect(report.orphansRemoved).toEqual([{ articleId: 'no-such-article', commentsRemoved: 1 }]);
     expect((await articleCounts()).find((node) => node.id === article.id)?.commentCount).toBe(stored);
     expect((await allComments()).map((comment) => comment.id)).not.toContain('orphan-comment');
-    expect(await repairStores({ settleAfterMs: 0, logger })).toMatchObject({ deletionsFinished: [], orphansRemoved: [], countsFixed: [] });
+    expect(await repairStores(system.stores, { settleAfterMs: 0 })).toMatchObject({ deletionsFinished: [], orphansRemoved: [], countsFixed: [] });
   });
 });

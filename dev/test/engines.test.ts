@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createGatewayHandler, ENGINE_NAMES, type EngineName, LocalFileRegistry, readGatewayConfig } from '@bff/gateway';
-import type { ApiGatewayHandler } from '@bff/kit';
+import { createGatewayHandler, ENGINE_NAMES, type EngineName, LocalFileRegistry } from '@bff/gateway';
+import type { ApiGatewayHandler } from '@bff/kit/core';
 import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
 
 import { demoData } from '../src/demoData';
@@ -40,7 +40,7 @@ describe('the two engines on one system', () => {
     workDir = await mkdtemp(join(tmpdir(), 'bff-engines-'));
     system = await startLocalSystem({ workDir, seed: demoData(), instrument: countRequests });
     for (const engine of ENGINE_NAMES) {
-      const handler = createGatewayHandler({ registry: new LocalFileRegistry(system.registryFile), config: { ...readGatewayConfig(), engine } });
+      const handler = createGatewayHandler({ registry: new LocalFileRegistry(system.registryFile), settings: { engine } });
       const server = await serveLambda(handler, { name: `gateway-${engine}` });
       servers.push(server);
       gateways.set(engine, `${server.origin}/graphql`);
@@ -80,13 +80,12 @@ describe('the two engines on one system', () => {
 describe.each(ENGINE_NAMES)('a subgraph killed mid-test, %s engine', (engine) => {
   it('returns the other subgraphs’ data within the timeout, with an error naming the dead one', async () => {
     const workDir = await mkdtemp(join(tmpdir(), 'bff-kill-'));
-    const saved = process.env.UPSTREAM_TIMEOUT_MS;
-    process.env.UPSTREAM_TIMEOUT_MS = '1000';
     let killComments: (() => Promise<void>) | undefined;
     const system = await startLocalSystem({
       workDir,
       seed: demoData({ users: 2, articles: 3, comments: 5 }),
-      gatewayConfig: { engine },
+      env: { UPSTREAM_TIMEOUT_MS: '1000' },
+      gatewaySettings: { engine },
       instrument: (subgraph, handler) => {
         if (subgraph !== 'comments') return handler;
         let dead = false;
@@ -113,8 +112,6 @@ describe.each(ENGINE_NAMES)('a subgraph killed mid-test, %s engine', (engine) =>
       expect(nodes.every((node) => node.title && node.author.name && node.comments === null)).toBe(true);
       expect(after.body.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'comments' });
     } finally {
-      process.env.UPSTREAM_TIMEOUT_MS = saved;
-      if (saved === undefined) delete process.env.UPSTREAM_TIMEOUT_MS;
       await system.close();
       await rm(workDir, { recursive: true, force: true });
     }

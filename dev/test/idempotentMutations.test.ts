@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createGatewayHandler, ENGINE_NAMES, LocalFileRegistry, readGatewayConfig } from '@bff/gateway';
-import { type ApiGatewayHandler, issueAccessToken } from '@bff/kit';
+import { createGatewayHandler, ENGINE_NAMES, LocalFileRegistry, readGatewaySettings } from '@bff/gateway';
+import type { ApiGatewayHandler } from '@bff/kit/core';
 import { type GraphQLHttpResult, type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
 
 import { IDEMPOTENCY_HEADER, isRetryableAnswer, retrying } from '../../frontend/src/api/mutationRetry';
@@ -32,6 +32,8 @@ const ADD_COMMENT = `mutation AddComment($input: AddCommentInput!) {
   addComment(input: $input) { id body author { name } article { title } }
 }`;
 const ORIGIN = 'http://localhost:5173';
+// Retries come quickly: the tests wait for them.
+const ENV = { UPSTREAM_BACKOFF_MS: '5' };
 const COMMENTS_OF = `query ($id: ID!) { article(id: $id) { commentCount comments(first: 100) { nodes { id body } } } }`;
 
 describe.each(ENGINE_NAMES)('idempotent mutations through the whole local system, %s engine', (engine) => {
@@ -45,7 +47,6 @@ describe.each(ENGINE_NAMES)('idempotent mutations through the whole local system
   /** The bodies of the mutation requests the comments subgraph got. */
   const commentsRequests: string[] = [];
   const extraGateways: LocalLambdaServer[] = [];
-  const saved = { ...process.env };
 
   const instrument = (name: string, handler: ApiGatewayHandler): ApiGatewayHandler => async (event, context) => {
     if (name === 'articles' && trouble.articlesDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, trouble.articlesDelayMs));
@@ -60,19 +61,16 @@ describe.each(ENGINE_NAMES)('idempotent mutations through the whole local system
   };
 
   beforeAll(async () => {
-    process.env.UPSTREAM_BACKOFF_MS = '5';
     workDir = await mkdtemp(join(tmpdir(), 'bff-idempotency-'));
-    system = await startLocalSystem({ workDir, seed: data, gatewayConfig: { engine, corsOrigins: [ORIGIN] }, instrument });
-    adaToken = await issueAccessToken(ada!.id);
+    system = await startLocalSystem({ workDir, seed: data, env: ENV, gatewaySettings: { engine, corsOrigins: [ORIGIN] }, instrument });
+    adaToken = await system.accessToken(ada!.id);
   }, 60_000);
   afterAll(async () => {
     for (const gateway of extraGateways) await gateway.close();
     await system.close();
     await rm(workDir, { recursive: true, force: true });
-    process.env = saved;
   });
   afterEach(() => {
-    delete process.env.UPSTREAM_TIMEOUT_MS_COMMENTS;
     Object.assign(trouble, noTrouble());
     commentsRequests.length = 0;
   });
@@ -128,7 +126,7 @@ describe.each(ENGINE_NAMES)('idempotent mutations through the whole local system
 
   it('keeps two users apart who happen to send one key', async () => {
     const key = randomUUID();
-    const graceToken = await issueAccessToken(grace!.id);
+    const graceToken = await system.accessToken(grace!.id);
     const mine = await addComment('Same words, two people.', key);
     const theirs = await addComment('Same words, two people.', key, graceToken);
     expect(theirs.body.data?.addComment.author).toEqual({ name: grace!.name });
@@ -180,9 +178,9 @@ describe.each(ENGINE_NAMES)('idempotent mutations through the whole local system
   });
 
   it('stores a timed-out keyed mutation once when the client retries it with its key (the frontend’s retry policy)', async () => {
-    // A gateway of its own whose time limit for comments (read when it first calls comments) is shorter than articles' delay.
-    process.env.UPSTREAM_TIMEOUT_MS_COMMENTS = '500';
-    const handler = createGatewayHandler({ registry: new LocalFileRegistry(system.registryFile), config: { ...readGatewayConfig(), engine } });
+    // A gateway of its own whose time limit for comments is shorter than articles' delay.
+    const { registry: _registry, ...settings } = readGatewaySettings({ ...ENV, UPSTREAM_TIMEOUT_MS_COMMENTS: '500' });
+    const handler = createGatewayHandler({ registry: new LocalFileRegistry(system.registryFile), settings: { ...settings, engine } });
     const gateway = await serveLambda(handler, { name: `gateway-${engine}-short` });
     extraGateways.push(gateway);
     const url = `${gateway.origin}/graphql`;

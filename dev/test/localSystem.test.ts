@@ -35,7 +35,7 @@ describe.each(ENGINE_NAMES)('the whole local system, end to end over HTTP, %s en
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'bff-e2e-'));
-    system = await startLocalSystem({ workDir, seed: data, gatewayConfig: { engine } });
+    system = await startLocalSystem({ workDir, seed: data, gatewaySettings: { engine } });
     expect(system.engine).toBe(engine);
   }, 60_000);
   afterAll(async () => {
