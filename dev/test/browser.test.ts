@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createGatewayHandler, LocalFileRegistry, readGatewayConfig } from '@bff/gateway';
+import { createGatewayHandler, LocalFileRegistry } from '@bff/gateway';
 import { serveLambda } from '@bff/kit/local';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
@@ -66,7 +66,7 @@ beforeAll(async () => {
   system = await startLocalSystem({
     workDir,
     gatewayPort,
-    gatewayConfig: {
+    gatewaySettings: {
       corsOrigins: localOrigins(frontendPort),
       ide: true,
       trustedDocumentsFile: join(root, 'gateway/trusted-documents.json'),
@@ -268,7 +268,7 @@ it('with the users service stopped, shows the articles by "unknown author"', asy
 
 it('serves GraphiQL at the gateway URL, from installed packages, and runs a query', async () => {
   // A second gateway on the same subgraphs that accepts any operation: the IDE's example is not a trusted document.
-  const gateway = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(system.registryFile), config: { ...readGatewayConfig(), ide: true } }), {
+  const gateway = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(system.registryFile), settings: { ide: true } }), {
     name: 'gateway-ide-graphql',
     port: 0,
   });

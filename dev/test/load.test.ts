@@ -4,14 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { tableName as articlesTableName, putArticle, tombstoneArticle } from '@bff/articles/store';
-import { articlesTable } from '@bff/articles/table';
-import { beginCountChange, countChange } from '@bff/comments/commentCountStore';
-import { addToCommentCount, tableName as commentsTableName, putComment } from '@bff/comments/store';
-import { commentsTable } from '@bff/comments/table';
+import { DynamoArticlesRepository } from '@bff/articles/repository';
+import { countChange } from '@bff/comments/countChange';
+import { DynamoCommentCountsRepository } from '@bff/comments/countsRepository';
+import { DynamoCommentsRepository } from '@bff/comments/repository';
 import { type LocalStore, startLocalStoreWithTables } from '@bff/kit/local';
+import { createDocumentClient } from '@bff/kit/subgraph';
 
 import type { LoadReportFile } from '../src/load/loadCli';
+import { LOCAL_SERVICES, type LocalStores, localTableNames } from '../src/localServices';
 import type { RunSummary } from '../src/load/loadSummary';
 import { countStoredWrites } from '../src/load/storedWrites';
 import { auditWrites } from '../src/load/writeAudit';
@@ -225,29 +226,35 @@ describe("the load tool's count and write audit, on the local store", () => {
     ...extra,
   });
 
+  let stores: LocalStores;
+
   beforeAll(async () => {
-    store = await startLocalStoreWithTables([
-      { tableName: articlesTableName(), definition: articlesTable },
-      { tableName: commentsTableName(), definition: commentsTable },
-    ]);
+    store = await startLocalStoreWithTables(LOCAL_SERVICES.flatMap((service) => service.tables({})));
+    stores = { client: createDocumentClient(store.endpoint), tables: localTableNames({}) };
   });
-  afterAll(() => store?.close());
+  afterAll(async () => {
+    stores?.client.destroy();
+    await store?.close();
+  });
 
   it('counts live articles (not tombstones), settles the count changes a writer left, and finds what was lost, duplicated or stored unasked', async () => {
-    for (const id of ['a1', 'a2', 'gone']) await putArticle(article(id));
-    await tombstoneArticle('gone', 'user-ada', at);
-    await putArticle(article('a3', `Load test article ${writeTag(runTag, '0.6')}`));
+    const articles = new DynamoArticlesRepository(stores.client, stores.tables.articles);
+    const comments = new DynamoCommentsRepository(stores.client, stores.tables.comments);
+    const counts = new DynamoCommentCountsRepository(stores.client, stores.tables.comments);
+    for (const id of ['a1', 'a2', 'gone']) await articles.putArticle(article(id));
+    await articles.tombstoneArticle('gone', 'user-ada', at);
+    await articles.putArticle(article('a3', `Load test article ${writeTag(runTag, '0.6')}`));
     // 0.1 stored once; 0.2 stored twice; 0.3 acknowledged but never stored; 0.4 given up, maybe applied, stored;
     // 0.5 given up as not applied, yet stored.
     for (const [id, writeId] of [['c1', '0.1'], ['c2', '0.2'], ['c2-again', '0.2'], ['c4', '0.4'], ['c5', '0.5']] as const) {
-      await putComment(comment(id, id === 'c5' ? 'a2' : 'a1', writeId));
+      await comments.putComment(comment(id, id === 'c5' ? 'a2' : 'a1', writeId));
     }
     // a1's counter lags by c1, whose writer stopped between its two updates; a2's is simply wrong.
-    await addToCommentCount('a1', 3);
-    await beginCountChange('a1', countChange('adding', 'c1', Date.now() - 1_000, 'n1'));
-    await addToCommentCount('a2', 2);
+    await counts.addToCommentCount('a1', 3);
+    await counts.beginCountChange('a1', countChange('adding', 'c1', Date.now() - 1_000, 'n1'));
+    await counts.addToCommentCount('a2', 2);
 
-    const { stored, items } = await countStoredWrites({ settleAfterMs: 0, withItems: true });
+    const { stored, items } = await countStoredWrites(stores, { settleAfterMs: 0, withItems: true });
     expect(stored).toEqual({
       comments: 5,
       commentCountRawSum: 5,

@@ -4,12 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { putArticle, tableName as articlesTableName, tombstoneArticle } from '@bff/articles/store';
-import { articlesTable } from '@bff/articles/table';
-import { putComment, tableName as commentsTableName } from '@bff/comments/store';
-import { commentsTable } from '@bff/comments/table';
-import { documentClient } from '@bff/kit';
-import { startLocalStoreWithTables } from '@bff/kit/local';
+import { DynamoArticlesRepository } from '@bff/articles/repository';
+import { DynamoCommentsRepository } from '@bff/comments/repository';
+
+import { withKeptLocalStore } from '../src/keptLocalStore';
 
 const root = join(__dirname, '../..');
 
@@ -57,23 +55,17 @@ describe('npm run repair, on the local store', () => {
   });
 
   it('finishes a pending deletion, fixes a count that drifted, prints what it did, and then finds nothing', async () => {
-    const store = await startLocalStoreWithTables(
-      [
-        { tableName: articlesTableName(), definition: articlesTable },
-        { tableName: commentsTableName(), definition: commentsTable },
-      ],
-      { path: join(dir, '.local', 'dynamodb') },
-    );
-    try {
-      for (const id of ['drifted', 'deleted']) await putArticle(article(id));
-      for (const id of ['d1', 'd2', 'd3']) await putComment(comment(id, 'drifted'));
-      for (const id of ['x1', 'x2']) await putComment(comment(id, 'deleted'));
+    // npm start's data folder, its tables named as an environment without table variables names them.
+    await withKeptLocalStore(join(dir, '.local'), {}, async ({ client, tables }) => {
+      const articles = new DynamoArticlesRepository(client, tables.articles);
+      const comments = new DynamoCommentsRepository(client, tables.comments);
+      for (const id of ['drifted', 'deleted']) await articles.putArticle(article(id));
+      for (const id of ['d1', 'd2', 'd3']) await comments.putComment(comment(id, 'drifted'));
+      for (const id of ['x1', 'x2']) await comments.putComment(comment(id, 'deleted'));
       // Three comments counted nine; a deletion whose clean-up never happened (comments was down).
-      await documentClient().send(new PutCommand({ TableName: commentsTableName(), Item: { pk: 'COUNT#drifted', count: 9, v: 1 } }));
-      expect(await tombstoneArticle('deleted', 'user-ada', at)).toBe(true);
-    } finally {
-      await store.close();
-    }
+      await client.send(new PutCommand({ TableName: tables.comments, Item: { pk: 'COUNT#drifted', count: 9, v: 1 } }));
+      expect(await articles.tombstoneArticle('deleted', 'user-ada', at)).toBe(true);
+    });
 
     const first = await runRepair(dir);
     expect(first).toMatchObject({ code: 0, stderr: '' });

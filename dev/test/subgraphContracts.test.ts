@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { handler as articles } from '@bff/articles';
 import { resolvers as articlesResolvers } from '@bff/articles/resolvers';
 import { handler as comments } from '@bff/comments';
 import { resolvers as commentsResolvers } from '@bff/comments/resolvers';
-import type { ApiGatewayHandler } from '@bff/kit';
 import { postSignedGraphQL, serveLambda } from '@bff/kit/local';
+import type { ApiGatewayHandler, GraphQLResolverMap } from '@bff/kit/subgraph';
 import { handler as users } from '@bff/users';
 import { resolvers as usersResolvers } from '@bff/users/resolvers';
 import { type DefinitionNode, type DocumentNode, Kind, parse, print, visit } from 'graphql';
