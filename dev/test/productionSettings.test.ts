@@ -4,8 +4,8 @@ import { join } from 'node:path';
 
 import { articlesTable } from '@bff/articles/table';
 import { commentsTable } from '@bff/comments/table';
-import { createGatewayHandler, handler as gatewayHandler, LocalFileRegistry } from '@bff/gateway';
-import type { ApiGatewayHandler } from '@bff/kit';
+import { createGatewayHandler, handler as gatewayHandler, LocalFileRegistry, readGatewaySettings } from '@bff/gateway';
+import type { ApiGatewayHandler } from '@bff/kit/core';
 import { type LocalLambdaServer, type LocalStore, postGraphQL, postSignedGraphQL, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
 import { usersTable } from '@bff/users/table';
 
@@ -60,9 +60,10 @@ async function errorLines(run: () => Promise<void>): Promise<{ service: string; 
 }
 
 /**
- * Each subgraph's Lambda entry as deployed, loaded afresh: its Apollo Server takes its
- * settings from the environment at this moment. (The gateway's entry is the one imported
- * above: it loads its engine lazily, which an isolated module registry would not share.)
+ * Each subgraph's Lambda entry as deployed, loaded afresh: a cold start, which parses the
+ * environment of this moment, once. (The gateway's entry is the one imported above: it reads
+ * the environment on each request until its settings are right, and loads its engine lazily,
+ * which an isolated module registry would not share.)
  */
 async function loadSubgraphHandlers(): Promise<Record<Exclude<Name, 'gateway'>, ApiGatewayHandler>> {
   let handlers: Record<Exclude<Name, 'gateway'>, ApiGatewayHandler> | undefined;
@@ -82,6 +83,9 @@ describe('in production, each Lambda checks its settings and fails closed', () =
   const urls = {} as Record<Name, string>;
   let dir: string;
   let store: LocalStore;
+  /** The handler each server passes its requests to: the latest cold start's. */
+  const current = { gateway: gatewayHandler } as Record<Name, ApiGatewayHandler>;
+  const coldStartSubgraphs = async () => Object.assign(current, await loadSubgraphHandlers());
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'bff-production-'));
@@ -93,9 +97,9 @@ describe('in production, each Lambda checks its settings and fails closed', () =
       { tableName: STAGE.COMMENTS_TABLE, definition: commentsTable },
     ]);
     Object.assign(process.env, { NODE_ENV: 'production', POWERTOOLS_LOG_LEVEL: 'ERROR' });
-    const handlers = { gateway: gatewayHandler, ...(await loadSubgraphHandlers()) };
+    await coldStartSubgraphs();
     for (const name of NAMES) {
-      const server = await serveLambda(handlers[name], { name });
+      const server = await serveLambda((event, context) => current[name](event, context), { name });
       servers.push(server);
       urls[name] = `${server.origin}/graphql`;
     }
@@ -140,6 +144,7 @@ describe('in production, each Lambda checks its settings and fails closed', () =
 
   it('names a secret that is too short', async () => {
     Object.assign(process.env, { ...SECRETS, ...STAGE, ARTICLES_URL: urls.articles, COMMENTS_URL: urls.comments, CURSOR_SECRET: 'too short' });
+    await coldStartSubgraphs();
     const logged = await errorLines(async () => {
       expect((await postGraphQL(urls.articles, '{ __typename }')).status).toBe(503);
       // users needs no cursor key: its settings are complete, and it goes on to refuse a call the gateway did not sign.
@@ -155,6 +160,7 @@ describe('in production, each Lambda checks its settings and fails closed', () =
     const subgraphs = NAMES.filter((name) => name !== 'gateway').map((name) => ({ name, url: urls[name] }));
     await writeFile(registryFile, JSON.stringify({ subgraphs }));
     Object.assign(process.env, { ...SECRETS, REGISTRY_FILE: registryFile });
+    await coldStartSubgraphs();
 
     const logged = await errorLines(async () => {
       expect(await postGraphQL(urls.gateway, '{ __typename }')).toMatchObject({ status: 200, body: { data: { __typename: 'Query' } } });
@@ -192,10 +198,11 @@ describe('outside production', () => {
       servers.push(server);
       registry.push({ name, url: `${server.origin}/graphql` });
     }
-    process.env.ARTICLES_URL = registry[1]!.url;
     const registryFile = join(dir, 'registry.json');
     await writeFile(registryFile, JSON.stringify({ subgraphs: registry }));
-    const gatewayServer = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(registryFile) }), { name: 'gateway' });
+    // The gateway with the subgraphs' keys, and every other setting a developer's.
+    const { registry: _registry, ...settings } = readGatewaySettings(SECRETS);
+    const gatewayServer = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(registryFile), settings }), { name: 'gateway' });
     servers.push(gatewayServer);
 
     const gateway = await postGraphQL(`${gatewayServer.origin}/graphql`, '{ articels(first: 1) { nodes { title } } }');
