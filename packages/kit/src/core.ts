@@ -11,6 +11,7 @@ export * from './catalogue/services';
 export * from './config';
 export * from './env/parseEnv';
 export * from './env/runtimeEnv';
+export * from './env/serviceEnv';
 export * from './eventBody';
 export * from './createLambdaGraphQLHandler';
 export * from './cursor';

@@ -4,8 +4,11 @@
 export * from './core';
 export type { GraphQLResolverMap } from './apolloSubgraphInternals';
 export * from './auth/gatewaySignatureCheck';
+export * from './configuredOnFirstRequest';
+export * from './createServiceHandler';
 export * from './createSubgraphHandler';
 export * from './dynamo';
+export * from './dynamoTable';
 export * from './idempotency/idempotentMutations';
 export * from './loaders';
 export * from './preparedSubgraphSchema';

@@ -1,15 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SERVICES } from '@bff/kit/catalogue';
 import { serviceClient } from '@bff/kit/client';
-import {
-  type ApiGatewayHandler,
-  createBatchLoader,
-  createDocumentClient,
-  createSubgraphHandler,
-  failClosed,
-  Secrets,
-  type SubgraphOptions,
-} from '@bff/kit/subgraph';
+import { type ApiGatewayHandler, createBatchLoader, createDocumentClient, createServiceHandler, Secrets } from '@bff/kit/subgraph';
 
 import typeDefs from '../schema.graphql';
 import type { ArticlesContext } from './articlesContext';
@@ -30,31 +22,20 @@ const { name } = SERVICES.articles;
 export function createArticlesHandler(settings: ArticlesSettings, options: { client?: DynamoDBDocumentClient } = {}): ApiGatewayHandler {
   const { runtime } = settings;
   const secrets = new Secrets(runtime.secrets);
-  const client = options.client ?? createDocumentClient(runtime.dynamoEndpoint);
-  const repository = new DynamoArticlesRepository(client, settings.tableName, secrets);
+  const repository = new DynamoArticlesRepository(options.client ?? createDocumentClient(runtime.dynamoEndpoint), settings.tableName, secrets);
   // One per handler, so that its breaker and connections outlive a request.
   const comments = serviceClient(name, SERVICES.comments.name, { runtime, secrets, timeoutMs: settings.commentsTimeoutMs });
-  return failClosed(
+  return createServiceHandler<ArticlesContext>({
     name,
-    {
-      development: runtime.development,
-      env: settings.productionEnv,
-      productionEnv: Object.keys(settings.productionEnv),
-      secrets: [() => secrets.authSecrets(), () => secrets.cursorSecret()],
-    },
-    createSubgraphHandler<ArticlesContext>({
-      name,
-      typeDefs,
-      // Apollo types `__resolveReference` as a field resolver, which the generated (right) type is not.
-      resolvers: resolvers as SubgraphOptions<ArticlesContext>['resolvers'],
-      context: (base) => ({
-        ...base,
-        service: new ArticlesService(repository, httpCommentsCleaner(comments, settings.commentsUrl, base)),
-        articlesById: createBatchLoader((ids) => repository.getArticles(ids)),
-      }),
-      idempotency: { tableName: settings.idempotencyTableName },
-      settings: runtime,
-      secrets,
+    typeDefs,
+    resolvers,
+    settings,
+    secrets,
+    listsWithCursors: true,
+    context: (base) => ({
+      ...base,
+      service: new ArticlesService(repository, httpCommentsCleaner(comments, settings.commentsUrl, base)),
+      articlesById: createBatchLoader((ids) => repository.getArticles(ids)),
     }),
-  );
+  });
 }

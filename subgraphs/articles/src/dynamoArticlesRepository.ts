@@ -1,14 +1,5 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  batchGetItems,
-  type Connection,
-  type CursorSecrets,
-  isConditionalCheckFailure,
-  mapConnection,
-  type PageRequest,
-  putIfAbsent,
-  queryPage,
-} from '@bff/kit/subgraph';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type Connection, type CursorSecrets, DynamoTable, mapConnection, type PageRequest, queryPage } from '@bff/kit/subgraph';
 
 import type { ArticleRecord, ArticlesRepository, PendingDeletion } from './service/articlesRepository';
 import { articlesTable } from './table';
@@ -30,28 +21,25 @@ function toRecord({ id, title, body, authorId, createdAt, updatedAt }: ArticleIt
   return { id, title, body, authorId, createdAt, updatedAt: updatedAt ?? createdAt };
 }
 
-/** The write's output, or null when its condition refused it. */
-const unlessRefused = <T>(write: Promise<T>): Promise<T | null> =>
-  write.catch((error: unknown) => (isConditionalCheckFailure(error) ? null : Promise.reject(error as Error)));
-
 /** The articles table (see `table.ts`) in DynamoDB. */
-export class DynamoArticlesRepository implements ArticlesRepository {
+export class DynamoArticlesRepository extends DynamoTable implements ArticlesRepository {
   constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    client: DynamoDBDocumentClient,
+    tableName: string,
     /** The key list cursors are sealed with: needed to list, not to read or write by id. */
     private readonly cursors?: CursorSecrets,
-  ) {}
+  ) {
+    super(client, tableName);
+  }
 
-  /** BatchGetItem calls of up to 100 keys; tombstones are dropped. */
+  /** Tombstones are dropped. */
   async getArticles(ids: readonly string[]): Promise<ArticleRecord[]> {
-    const items = await batchGetItems<ArticleItem>(this.tableName, ids.map(articleKey), this.client);
+    const items = await this.getItems<ArticleItem>(ids.map(articleKey));
     return items.filter((item) => item.deletedAt === undefined).map(toRecord);
   }
 
   async articleIdInUse(id: string): Promise<boolean> {
-    const output = await this.client.send(new GetCommand({ TableName: this.tableName, Key: articleKey(id), ConsistentRead: true, ProjectionExpression: 'pk' }));
-    return output.Item !== undefined;
+    return (await this.getItem(articleKey(id), { consistent: true, projection: 'pk' })) !== undefined;
   }
 
   listArticles(page: PageRequest): Promise<Connection<ArticleRecord>> {
@@ -63,30 +51,20 @@ export class DynamoArticlesRepository implements ArticlesRepository {
   }
 
   putArticle(article: ArticleRecord): Promise<boolean> {
-    return putIfAbsent(this.tableName, { ...articleKey(article.id), feed: FEED, createdKey: `${article.createdAt}#${article.id}`, ...article }, this.client);
+    return this.putNew({ ...articleKey(article.id), feed: FEED, createdKey: `${article.createdAt}#${article.id}`, ...article });
   }
 
   /** One conditional UpdateItem. */
   async updateArticle(id: string, authorId: string, changes: { title?: string; body?: string }, updatedAt: string): Promise<ArticleRecord | null> {
     const fields = { ...changes, updatedAt };
     const names = Object.keys(fields);
-    const output = await unlessRefused(
-      this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: articleKey(id),
-          UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
-          ConditionExpression: 'attribute_exists(pk) AND authorId = :authorId',
-          ExpressionAttributeNames: Object.fromEntries(names.map((name) => [`#${name}`, name])),
-          ExpressionAttributeValues: {
-            ':authorId': authorId,
-            ...Object.fromEntries(Object.entries(fields).map(([name, value]) => [`:${name}`, value])),
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      ),
-    );
-    return output ? toRecord(output.Attributes as ArticleItem) : null;
+    const updated = await this.updateItem<ArticleItem>(articleKey(id), {
+      update: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
+      condition: 'attribute_exists(pk) AND authorId = :authorId',
+      names: Object.fromEntries(names.map((name) => [`#${name}`, name])),
+      values: { ':authorId': authorId, ...Object.fromEntries(Object.entries(fields).map(([name, value]) => [`:${name}`, value])) },
+    });
+    return updated ? toRecord(updated) : null;
   }
 
   /**
@@ -95,18 +73,12 @@ export class DynamoArticlesRepository implements ArticlesRepository {
    * longer read as an article.
    */
   async tombstoneArticle(id: string, authorId: string, deletedAt: string): Promise<boolean> {
-    const output = await unlessRefused(
-      this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: articleKey(id),
-          UpdateExpression: 'SET feed = :deleted, createdKey = :key, deletedAt = :deletedAt REMOVE authorId, title, body',
-          ConditionExpression: 'attribute_exists(pk) AND authorId = :authorId AND attribute_not_exists(deletedAt)',
-          ExpressionAttributeValues: { ':deleted': DELETED_FEED, ':key': `${deletedAt}#${id}`, ':deletedAt': deletedAt, ':authorId': authorId },
-        }),
-      ),
-    );
-    return output !== null;
+    const tombstone = await this.updateItem(articleKey(id), {
+      update: 'SET feed = :deleted, createdKey = :key, deletedAt = :deletedAt REMOVE authorId, title, body',
+      condition: 'attribute_exists(pk) AND authorId = :authorId AND attribute_not_exists(deletedAt)',
+      values: { ':deleted': DELETED_FEED, ':key': `${deletedAt}#${id}`, ':deletedAt': deletedAt, ':authorId': authorId },
+    });
+    return tombstone !== null;
   }
 
   async pendingDeletions(limit: number): Promise<PendingDeletion[]> {
@@ -123,10 +95,9 @@ export class DynamoArticlesRepository implements ArticlesRepository {
     return (output.Items ?? []) as PendingDeletion[];
   }
 
+  /** Only a tombstone: never a live article. */
   async removeTombstone(id: string): Promise<void> {
-    await unlessRefused(
-      this.client.send(new DeleteCommand({ TableName: this.tableName, Key: articleKey(id), ConditionExpression: 'attribute_exists(deletedAt)' })),
-    );
+    await this.deleteItem(articleKey(id), { condition: 'attribute_exists(deletedAt)' });
   }
 
   /** One page of an index partition, newest first; `scope` names the list its cursors belong to. */

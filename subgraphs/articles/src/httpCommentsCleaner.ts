@@ -1,4 +1,4 @@
-import { type CallIdentity, SubgraphError, type SubgraphClient } from '@bff/kit/client';
+import { type CallIdentity, NoUsableAnswerError, rootFieldOf, type SubgraphClient } from '@bff/kit/client';
 
 import { type CommentsCleaner, CommentsUnavailableError } from './service/commentsCleaner';
 import { ARTICLES_SERVICE_CALLER } from './service/serviceCallers';
@@ -19,31 +19,17 @@ export function httpCommentsCleaner(
   { requestId, correlationId }: Pick<CallIdentity, 'requestId' | 'correlationId'>,
 ): CommentsCleaner | null {
   if (!url) return null;
+  const identity: CallIdentity = { caller: { userId: ARTICLES_SERVICE_CALLER }, requestId, correlationId };
   return {
     async purge(articleId) {
-      let text: string;
+      let removed: unknown;
       try {
-        ({ text } = await client.request({
-          url,
-          body: JSON.stringify({ query: PURGE_MUTATION, variables: { articleId } }),
-          kind: 'mutation',
-          identity: { caller: { userId: ARTICLES_SERVICE_CALLER }, requestId, correlationId },
-        }));
+        removed = await rootFieldOf(client, { url, query: PURGE_MUTATION, variables: { articleId }, kind: 'mutation', identity });
       } catch (error) {
-        if (!(error instanceof SubgraphError)) throw error;
-        throw new CommentsUnavailableError(`comments did not answer (${error.reason})`, { cause: error });
+        if (!(error instanceof NoUsableAnswerError)) throw error;
+        throw new CommentsUnavailableError(`comments ${error.message}`, { cause: error });
       }
-      let body: { data?: { purgeArticleComments?: number } | null; errors?: { message: string; extensions?: { code?: string } }[] };
-      try {
-        body = JSON.parse(text) as typeof body;
-      } catch (error) {
-        throw new CommentsUnavailableError('comments answered something other than JSON', { cause: error });
-      }
-      const removed = body.data?.purgeArticleComments;
-      if (typeof removed !== 'number') {
-        const error = body.errors?.[0];
-        throw new CommentsUnavailableError(`comments did not purge (${error?.extensions?.code ?? 'no data'}: ${error?.message ?? ''})`);
-      }
+      if (typeof removed !== 'number') throw new CommentsUnavailableError('comments did not purge: its answer holds no count');
       return removed;
     },
   };

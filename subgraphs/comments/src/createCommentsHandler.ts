@@ -1,16 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SERVICES } from '@bff/kit/catalogue';
 import { serviceClient } from '@bff/kit/client';
-import {
-  type ApiGatewayHandler,
-  createBatchLoader,
-  createDocumentClient,
-  createSubgraphHandler,
-  DataLoader,
-  failClosed,
-  Secrets,
-  type SubgraphOptions,
-} from '@bff/kit/subgraph';
+import { type ApiGatewayHandler, createBatchLoader, createDocumentClient, createServiceHandler, DataLoader, Secrets } from '@bff/kit/subgraph';
 
 import typeDefs from '../schema.graphql';
 import { ArticleCleanupSweep } from './articleCleanupSweep';
@@ -49,36 +40,26 @@ export function createCommentsHandler(settings: CommentsSettings, options: Comme
   const articlesClient = serviceClient(name, SERVICES.articles.name, { runtime, secrets, timeoutMs: settings.articlesTimeoutMs });
   const cleanupSweep = options.cleanupSweep ?? new ArticleCleanupSweep(settings.articleCleanupSweepSeconds);
   const purge = (articleId: string) => service.purgeArticle(articleId);
-  return failClosed(
+  return createServiceHandler<CommentsContext>({
     name,
-    {
-      development: runtime.development,
-      env: settings.productionEnv,
-      productionEnv: Object.keys(settings.productionEnv),
-      secrets: [() => secrets.authSecrets(), () => secrets.cursorSecret()],
+    typeDefs,
+    resolvers,
+    settings,
+    secrets,
+    listsWithCursors: true,
+    context: (base) => {
+      const articles = httpArticlesDirectory(articlesClient, settings.articlesUrl, base);
+      cleanupSweep.maybeStart(articles, purge, base.logger);
+      return {
+        ...base,
+        service,
+        articles,
+        commentsById: createBatchLoader((ids) => comments.getComments(ids)),
+        commentCounts: new DataLoader<string, number>(async (ids) => {
+          const found = await counter.readCommentCounts(ids);
+          return ids.map((id) => found.get(id) ?? 0);
+        }),
+      };
     },
-    createSubgraphHandler<CommentsContext>({
-      name,
-      typeDefs,
-      // Apollo types `__resolveReference` as a field resolver, which the generated (right) type is not.
-      resolvers: resolvers as SubgraphOptions<CommentsContext>['resolvers'],
-      context: (base) => {
-        const articles = httpArticlesDirectory(articlesClient, settings.articlesUrl, base);
-        cleanupSweep.maybeStart(articles, purge, base.logger);
-        return {
-          ...base,
-          service,
-          articles,
-          commentsById: createBatchLoader((ids) => comments.getComments(ids)),
-          commentCounts: new DataLoader<string, number>(async (ids) => {
-            const found = await counter.readCommentCounts(ids);
-            return ids.map((id) => found.get(id) ?? 0);
-          }),
-        };
-      },
-      idempotency: { tableName: settings.idempotencyTableName },
-      settings: runtime,
-      secrets,
-    }),
-  );
+  });
 }

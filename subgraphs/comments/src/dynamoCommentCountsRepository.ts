@@ -1,10 +1,8 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetItems } from '@bff/kit/subgraph';
+import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoTable, forEachPage } from '@bff/kit/subgraph';
 
-import { forEachPage } from './dynamoPages';
 import type { ArticleTally, CommentCount, CommentCountsRepository } from './service/commentCountsRepository';
 import { type CountChange, parseCountChange } from './service/countChange';
-import { unlessRefused } from './unlessRefused';
 
 /**
  * An article's counter item, `COUNT#<articleId>`: `count`, `v` (raised by every
@@ -35,42 +33,33 @@ function toCount(item: CountItem): CommentCount {
 }
 
 /** The articles' comment counters in the comments table (see `table.ts`): each change one UpdateItem. */
-export class DynamoCommentCountsRepository implements CommentCountsRepository {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
-
-  /** BatchGetItem calls of up to 100 keys. */
+export class DynamoCommentCountsRepository extends DynamoTable implements CommentCountsRepository {
   async getCommentCounts(articleIds: readonly string[]): Promise<CommentCount[]> {
-    return (await batchGetItems<CountItem>(this.tableName, articleIds.map(countKey), this.client)).map(toCount);
+    return (await this.getItems<CountItem>(articleIds.map(countKey))).map(toCount);
   }
 
   async getCommentCount(articleId: string): Promise<CommentCount | null> {
-    const output = await this.client.send(new GetCommand({ TableName: this.tableName, Key: countKey(articleId), ConsistentRead: true }));
-    return output.Item ? toCount(output.Item as CountItem) : null;
+    const item = await this.getItem<CountItem>(countKey(articleId), { consistent: true });
+    return item ? toCount(item) : null;
   }
 
   async beginCountChange(articleId: string, change: CountChange): Promise<void> {
-    await this.update(articleId, 'ADD #kind :token, v :one', { '#kind': change.kind }, { ':token': new Set([change.token]), ':one': 1 });
+    await this.updateItem(countKey(articleId), { update: 'ADD #kind :token, v :one', names: { '#kind': change.kind }, values: { ':token': new Set([change.token]), ':one': 1 } });
   }
 
   async settleCountChange(articleId: string, change: CountChange, delta: number): Promise<boolean> {
     const moves = delta !== 0;
-    const settled = await unlessRefused(
-      this.update(
-        articleId,
-        moves ? 'DELETE #kind :tokens ADD v :one, #count :delta' : 'DELETE #kind :tokens ADD v :one',
-        { '#kind': change.kind, ...(moves ? { '#count': 'count' } : {}) },
-        { ':tokens': new Set([change.token]), ':token': change.token, ':one': 1, ...(moves ? { ':delta': delta } : {}) },
-        'contains(#kind, :token)',
-      ),
-    );
+    const settled = await this.updateItem(countKey(articleId), {
+      update: moves ? 'DELETE #kind :tokens ADD v :one, #count :delta' : 'DELETE #kind :tokens ADD v :one',
+      condition: 'contains(#kind, :token)',
+      names: { '#kind': change.kind, ...(moves ? { '#count': 'count' } : {}) },
+      values: { ':tokens': new Set([change.token]), ':token': change.token, ':one': 1, ...(moves ? { ':delta': delta } : {}) },
+    });
     return settled !== null;
   }
 
   async addToCommentCount(articleId: string, delta: number): Promise<void> {
-    await this.update(articleId, 'ADD #count :delta, v :one', { '#count': 'count' }, { ':delta': delta, ':one': 1 });
+    await this.updateItem(countKey(articleId), { update: 'ADD #count :delta, v :one', names: { '#count': 'count' }, values: { ':delta': delta, ':one': 1 } });
   }
 
   /** Counted by DynamoDB (`Select: COUNT`) page by page. */
@@ -96,20 +85,17 @@ export class DynamoCommentCountsRepository implements CommentCountsRepository {
   }
 
   async writeRecount(articleId: string, count: number, expected: number | null): Promise<boolean> {
-    const written = await unlessRefused(
-      this.update(
-        articleId,
-        'SET #count = :count, v = :next REMOVE adding, removing',
-        { '#count': 'count' },
-        { ':count': count, ':next': (expected ?? 0) + 1, ...(expected === null ? {} : { ':expected': expected }) },
-        expected === null ? 'attribute_not_exists(pk)' : 'v = :expected',
-      ),
-    );
+    const written = await this.updateItem(countKey(articleId), {
+      update: 'SET #count = :count, v = :next REMOVE adding, removing',
+      condition: expected === null ? 'attribute_not_exists(pk)' : 'v = :expected',
+      names: { '#count': 'count' },
+      values: { ':count': count, ':next': (expected ?? 0) + 1, ...(expected === null ? {} : { ':expected': expected }) },
+    });
     return written !== null;
   }
 
   async deleteCommentCount(articleId: string): Promise<void> {
-    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: countKey(articleId) }));
+    await this.deleteItem(countKey(articleId));
   }
 
   /** One Scan, page by page, of keys and article ids only, with an operator's rights. */
@@ -134,25 +120,5 @@ export class DynamoCommentCountsRepository implements CommentCountsRepository {
       },
     );
     return tally;
-  }
-
-  /** One UpdateItem of an article's counter. */
-  private update(
-    articleId: string,
-    expression: string,
-    names: Record<string, string>,
-    values: Record<string, unknown>,
-    condition?: string,
-  ): Promise<unknown> {
-    return this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: countKey(articleId),
-        UpdateExpression: expression,
-        ...(condition ? { ConditionExpression: condition } : {}),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
-    );
   }
 }

@@ -1,10 +1,8 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetItems, type CursorSecrets, mapConnection, type PageRequest, putIfAbsent, queryPage } from '@bff/kit/subgraph';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type CursorSecrets, DynamoTable, forEachPage, mapConnection, type PageRequest, queryPage } from '@bff/kit/subgraph';
 
-import { forEachPage } from './dynamoPages';
 import type { CommentListing, CommentPage, CommentRecord, CommentsRepository } from './service/commentsRepository';
 import { commentsTable } from './table';
-import { unlessRefused } from './unlessRefused';
 
 interface CommentItem extends CommentRecord {
   pk: string;
@@ -33,22 +31,23 @@ function toRecord({ id, body, articleId, authorId, createdAt }: CommentItem): Co
 }
 
 /** The comments in the comments table (see `table.ts`): `COMMENT#` and `DELETED_ARTICLE#` items. */
-export class DynamoCommentsRepository implements CommentsRepository {
+export class DynamoCommentsRepository extends DynamoTable implements CommentsRepository {
   constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    client: DynamoDBDocumentClient,
+    tableName: string,
     /** The key list cursors are sealed with: needed to list, not to read or write by id. */
     private readonly cursors?: CursorSecrets,
-  ) {}
+  ) {
+    super(client, tableName);
+  }
 
-  /** BatchGetItem calls of up to 100 keys. */
   async getComments(ids: readonly string[]): Promise<CommentRecord[]> {
-    return (await batchGetItems<CommentItem>(this.tableName, ids.map(commentKey), this.client)).map(toRecord);
+    return (await this.getItems<CommentItem>(ids.map(commentKey))).map(toRecord);
   }
 
   async getComment(id: string): Promise<CommentRecord | null> {
-    const output = await this.client.send(new GetCommand({ TableName: this.tableName, Key: commentKey(id), ConsistentRead: true }));
-    return output.Item ? toRecord(output.Item as CommentItem) : null;
+    const item = await this.getItem<CommentItem>(commentKey(id), { consistent: true });
+    return item ? toRecord(item) : null;
   }
 
   /** One page of an index partition; the cursors belong to that index and partition. */
@@ -68,23 +67,16 @@ export class DynamoCommentsRepository implements CommentsRepository {
   }
 
   putComment(comment: CommentRecord): Promise<boolean> {
-    return putIfAbsent(this.tableName, { ...commentKey(comment.id), feed: FEED, createdKey: `${comment.createdAt}#${comment.id}`, ...comment }, this.client);
+    return this.putNew({ ...commentKey(comment.id), feed: FEED, createdKey: `${comment.createdAt}#${comment.id}`, ...comment });
   }
 
   /** One conditional DeleteItem. */
   async deleteComment(id: string, authorId: string): Promise<CommentRecord | null> {
-    const output = await unlessRefused(
-      this.client.send(
-        new DeleteCommand({
-          TableName: this.tableName,
-          Key: commentKey(id),
-          ConditionExpression: 'attribute_exists(pk) AND authorId = :authorId',
-          ExpressionAttributeValues: { ':authorId': authorId },
-          ReturnValues: 'ALL_OLD',
-        }),
-      ),
-    );
-    return output ? toRecord(output.Attributes as CommentItem) : null;
+    const deleted = await this.deleteItem<CommentItem>(commentKey(id), {
+      condition: 'attribute_exists(pk) AND authorId = :authorId',
+      values: { ':authorId': authorId },
+    });
+    return deleted ? toRecord(deleted) : null;
   }
 
   /** `DELETED_ARTICLE#<id>`, kept: a few bytes an article. */
@@ -93,10 +85,7 @@ export class DynamoCommentsRepository implements CommentsRepository {
   }
 
   async isArticleDeleted(articleId: string): Promise<boolean> {
-    const output = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: deletedArticleKey(articleId), ConsistentRead: true, ProjectionExpression: 'pk' }),
-    );
-    return output.Item !== undefined;
+    return (await this.getItem(deletedArticleKey(articleId), { consistent: true, projection: 'pk' })) !== undefined;
   }
 
   /** A page of 100 ids at a time from `byArticle`, each deleted with DeleteItem (the one write the service's role has for comments), 25 at once. */
@@ -119,7 +108,7 @@ export class DynamoCommentsRepository implements CommentsRepository {
         const ids = ((Items ?? []) as { id: string }[]).map((item) => item.id);
         for (let start = 0; start < ids.length; start += 25) {
           const batch = ids.slice(start, start + 25);
-          await Promise.all(batch.map((id) => this.client.send(new DeleteCommand({ TableName: this.tableName, Key: commentKey(id) }))));
+          await Promise.all(batch.map((id) => this.deleteItem(commentKey(id))));
         }
         deleted += ids.length;
       },

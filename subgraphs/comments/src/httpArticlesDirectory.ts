@@ -1,4 +1,4 @@
-import { type CallIdentity, SubgraphError, type SubgraphClient } from '@bff/kit/client';
+import { type CallIdentity, NoUsableAnswerError, rootFieldOf, type SubgraphClient } from '@bff/kit/client';
 
 import { type ArticlesDirectory, ArticlesUnavailableError } from './service/articlesDirectory';
 import { COMMENTS_SERVICE_CALLER } from './service/serviceCallers';
@@ -20,25 +20,12 @@ export function httpArticlesDirectory(client: SubgraphClient, url: string | unde
   /** The operation's one root field, or ArticlesUnavailableError for anything else. */
   async function ask<T>(query: string, variables: Record<string, unknown>, kind: 'query' | 'mutation', as: CallIdentity): Promise<T> {
     if (!url) throw new ArticlesUnavailableError('ARTICLES_URL is not set: comments cannot ask the articles service');
-    let text: string;
     try {
-      ({ text } = await client.request({ url, body: JSON.stringify({ query, variables }), kind, identity: as }));
+      return await rootFieldOf<T>(client, { url, query, variables, kind, identity: as });
     } catch (error) {
-      if (!(error instanceof SubgraphError)) throw error;
-      throw new ArticlesUnavailableError(`articles did not answer (${error.reason})`, { cause: error });
+      if (!(error instanceof NoUsableAnswerError)) throw error;
+      throw new ArticlesUnavailableError(`articles ${error.message}`, { cause: error });
     }
-    let body: { data?: Record<string, T> | null; errors?: { message: string; extensions?: { code?: string } }[] };
-    try {
-      body = JSON.parse(text) as typeof body;
-    } catch (error) {
-      throw new ArticlesUnavailableError('articles answered something other than JSON', { cause: error });
-    }
-    const value = body.data ? Object.values(body.data)[0] : undefined;
-    if (value === undefined) {
-      const error = body.errors?.[0];
-      throw new ArticlesUnavailableError(`articles answered without data (${error?.extensions?.code ?? 'no code'}: ${error?.message ?? ''})`);
-    }
-    return value;
   }
 
   return {

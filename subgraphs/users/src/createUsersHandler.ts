@@ -1,15 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SERVICES } from '@bff/kit/catalogue';
-import {
-  type ApiGatewayHandler,
-  createBatchLoader,
-  createDocumentClient,
-  createSubgraphHandler,
-  failClosed,
-  issueAccessToken,
-  Secrets,
-  type SubgraphOptions,
-} from '@bff/kit/subgraph';
+import { type ApiGatewayHandler, createBatchLoader, createDocumentClient, createServiceHandler, issueAccessToken, Secrets } from '@bff/kit/subgraph';
 
 import typeDefs from '../schema.graphql';
 import { DynamoUsersRepository } from './dynamoUsersRepository';
@@ -17,8 +8,6 @@ import { resolvers } from './resolvers';
 import { UsersService } from './service/usersService';
 import type { UsersSettings } from './settings';
 import type { UsersContext } from './usersContext';
-
-const { name } = SERVICES.users;
 
 /**
  * The users subgraph's Lambda handler for these settings: the Lambda entry
@@ -32,23 +21,12 @@ export function createUsersHandler(settings: UsersSettings, options: { client?: 
   const repository = new DynamoUsersRepository(options.client ?? createDocumentClient(runtime.dynamoEndpoint), settings.tableName);
   const tokens = { secrets, ttlSeconds: runtime.accessTokenTtlSeconds };
   const service = new UsersService(repository, (userId) => issueAccessToken(userId, tokens), settings.loginLimits);
-  return failClosed(
-    name,
-    {
-      development: runtime.development,
-      env: settings.productionEnv,
-      productionEnv: Object.keys(settings.productionEnv),
-      secrets: [() => secrets.authSecrets()],
-    },
-    createSubgraphHandler<UsersContext>({
-      name,
-      typeDefs,
-      // Apollo types `__resolveReference` as a field resolver, which the generated (right) type is not.
-      resolvers: resolvers as SubgraphOptions<UsersContext>['resolvers'],
-      context: (base) => ({ ...base, service, usersById: createBatchLoader((ids) => repository.getUsers(ids)) }),
-      idempotency: { tableName: settings.idempotencyTableName },
-      settings: runtime,
-      secrets,
-    }),
-  );
+  return createServiceHandler<UsersContext>({
+    name: SERVICES.users.name,
+    typeDefs,
+    resolvers,
+    settings,
+    secrets,
+    context: (base) => ({ ...base, service, usersById: createBatchLoader((ids) => repository.getUsers(ids)) }),
+  });
 }

@@ -1,5 +1,4 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetItems, isConditionalCheckFailure, putIfAbsent } from '@bff/kit/subgraph';
+import { DynamoTable } from '@bff/kit/subgraph';
 
 import type { LoginCounter, UserRecord, UsersRepository } from './service/usersRepository';
 
@@ -16,69 +15,47 @@ function toRecord({ id, name, email, passwordHash, createdAt }: UserItem): UserR
 }
 
 /** The users table (see `table.ts`) in DynamoDB: one item per user, per claimed email and per login window. */
-export class DynamoUsersRepository implements UsersRepository {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
-
-  /** BatchGetItem calls of up to 100 keys. */
+export class DynamoUsersRepository extends DynamoTable implements UsersRepository {
   async getUsers(ids: readonly string[]): Promise<UserRecord[]> {
-    return (await batchGetItems<UserItem>(this.tableName, ids.map(userKey), this.client)).map(toRecord);
+    return (await this.getItems<UserItem>(ids.map(userKey))).map(toRecord);
   }
 
   async getUser(id: string): Promise<UserRecord | null> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: userKey(id) }));
-    return Item ? toRecord(Item as UserItem) : null;
+    const item = await this.getItem<UserItem>(userKey(id));
+    return item ? toRecord(item) : null;
   }
 
   async findUserIdByEmail(email: string): Promise<string | null> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: emailKey(email) }));
-    return typeof Item?.userId === 'string' ? Item.userId : null;
+    return (await this.getItem<{ userId?: string }>(emailKey(email)))?.userId ?? null;
   }
 
   /** One conditional write of the `EMAIL#` item. */
-  async claimEmail(email: string, userId: string): Promise<boolean> {
-    return putIfAbsent(this.tableName, { ...emailKey(email), userId }, this.client);
+  claimEmail(email: string, userId: string): Promise<boolean> {
+    return this.putNew({ ...emailKey(email), userId });
   }
 
+  /** A claim held by someone else stays. */
   async releaseEmail(email: string, userId: string): Promise<void> {
-    await this.client.send(
-      new DeleteCommand({
-        TableName: this.tableName,
-        Key: emailKey(email),
-        ConditionExpression: 'userId = :userId',
-        ExpressionAttributeValues: { ':userId': userId },
-      }),
-    );
+    await this.deleteItem(emailKey(email), { condition: 'userId = :userId', values: { ':userId': userId } });
   }
 
-  async putUser(user: UserRecord): Promise<boolean> {
-    return putIfAbsent(this.tableName, { ...userKey(user.id), ...user }, this.client);
+  putUser(user: UserRecord): Promise<boolean> {
+    return this.putNew({ ...userKey(user.id), ...user });
   }
 
   /** One conditional UpdateItem; `expiresAt` goes to the item's `ttl`, for the table's TTL to delete it. */
   async countLoginAttempt(counter: LoginCounter, limit: number, expiresAt: number): Promise<boolean> {
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: loginCounterKey(counter),
-          UpdateExpression: 'ADD attempts :one SET #ttl = :ttl',
-          ConditionExpression: 'attribute_not_exists(attempts) OR attempts < :limit',
-          // TTL is a reserved word in expressions.
-          ExpressionAttributeNames: { '#ttl': 'ttl' },
-          ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': expiresAt },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailure(error)) return false;
-      throw error;
-    }
+    const counted = await this.updateItem(loginCounterKey(counter), {
+      update: 'ADD attempts :one SET #ttl = :ttl',
+      condition: 'attribute_not_exists(attempts) OR attempts < :limit',
+      // TTL is a reserved word in expressions.
+      names: { '#ttl': 'ttl' },
+      values: { ':one': 1, ':limit': limit, ':ttl': expiresAt },
+    });
+    return counted !== null;
   }
 
   async clearLoginAttempts(counter: LoginCounter): Promise<void> {
-    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: loginCounterKey(counter) }));
+    await this.deleteItem(loginCounterKey(counter));
   }
 }
