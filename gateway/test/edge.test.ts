@@ -5,13 +5,13 @@ import { join } from 'node:path';
 
 import { parse, print } from 'graphql';
 
-import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
+import { type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
+import { registryOf, serveTestLambda, startPlanetsAndMoons, type TroubledSubgraph } from '@bff/test-support';
 
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { ENGINE_NAMES } from '../src/engines/engine';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
 import { type GatewaySettings, readGatewaySettings } from '../src/settings';
-import { registryOf, startPlanetsAndMoons, type TroubledSubgraph } from './troubledSubgraphs';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const TRUSTED = '{ planets { name } }';
@@ -27,7 +27,7 @@ describe.each(ENGINE_NAMES)('edge protection, %s engine', (engine) => {
 
   async function gateway(changes: Partial<GatewaySettings> = {}): Promise<string> {
     const settings = { engine, maxDepth: 4, maxAliases: 3, maxRootFields: 2, ...changes };
-    const server = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(registryFile), settings }), { name: 'edge' });
+    const server = await serveTestLambda(createGatewayHandler({ registry: new LocalFileRegistry(registryFile), settings }), 'edge');
     servers.push(server);
     return `${server.origin}/graphql`;
   }
@@ -161,7 +161,7 @@ describe('in production', () => {
     dir = await mkdtemp(join(tmpdir(), 'bff-prod-'));
     ({ planets, moons } = await startPlanetsAndMoons(settings.runtime));
     await writeFile(join(dir, 'registry.json'), registryOf(planets, moons));
-    server = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(join(dir, 'registry.json')), settings }), { name: 'prod' });
+    server = await serveTestLambda(createGatewayHandler({ registry: new LocalFileRegistry(join(dir, 'registry.json')), settings }), 'prod');
   });
   afterAll(async () => {
     for (const closing of [server, planets.server, moons.server]) await closing.close();

@@ -2,11 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
+import { type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
+import { registryOf, serveTestLambda, startPlanetsAndMoons, type TroubledSubgraph } from '@bff/test-support';
 
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
-import { registryOf, startPlanetsAndMoons, type TroubledSubgraph } from './troubledSubgraphs';
 
 describe('gateway handler: registry → composition → stitched execution', () => {
   let dir: string;
@@ -18,7 +18,7 @@ describe('gateway handler: registry → composition → stitched execution', () 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'bff-gateway-'));
     registryFile = join(dir, 'registry.json');
-    gateway = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(registryFile) }), { name: 'gateway-test' });
+    gateway = await serveTestLambda(createGatewayHandler({ registry: new LocalFileRegistry(registryFile) }), 'gateway-test');
     gatewayUrl = `${gateway.origin}/graphql`;
   });
   afterAll(async () => {

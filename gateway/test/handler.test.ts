@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { ApiGatewayHandler } from '@bff/kit/core';
-import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
+import { type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
+import { serveTestLambda } from '@bff/test-support';
 
 // The Lambda entry reads the environment: this test is the one that sets it.
 describe('the Lambda entry (handler.ts)', () => {
@@ -28,7 +29,7 @@ describe('the Lambda entry (handler.ts)', () => {
     await jest.isolateModulesAsync(async () => {
       ({ handler } = await import('../src/handler'));
     });
-    server = await serveLambda(handler!, { name: 'gateway-entry' });
+    server = await serveTestLambda(handler!, 'gateway-entry');
     jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
       written.push(chunk.toString());
       return true;

@@ -2,12 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
+import { type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
+import { eventually, registryOf, serveTestLambda, startPlanetsAndMoons, type TroubledSubgraph } from '@bff/test-support';
 
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { ENGINE_NAMES } from '../src/engines/engine';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
-import { registryOf, startPlanetsAndMoons, type TroubledSubgraph } from './troubledSubgraphs';
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -28,7 +28,7 @@ describe.each(ENGINE_NAMES)('hot reload through the handler, %s engine', (engine
       registry: new LocalFileRegistry(registryFile),
       settings: { engine, pollIntervalMs: 100 },
     });
-    gateway = await serveLambda(handler, { name: 'gateway-reload' });
+    gateway = await serveTestLambda(handler, 'gateway-reload');
     url = `${gateway.origin}/graphql`;
   });
   afterAll(async () => {
@@ -36,23 +36,21 @@ describe.each(ENGINE_NAMES)('hot reload through the handler, %s engine', (engine
     await rm(dir, { recursive: true, force: true });
   });
 
-  /** Requests until the gateway has looked at the registry again and swapped, or time is up. */
   const entries = (...subgraphs: TroubledSubgraph[]) => (JSON.parse(registryOf(...subgraphs)) as { subgraphs: object[] }).subgraphs;
-
-  async function eventually<T>(query: string, done: (body: { data?: T | null; errors?: unknown[] }) => boolean) {
-    for (let i = 0; i < 40; i++) {
-      const { body } = await postGraphQL<T>(url, query);
-      if (done(body)) return body;
-      await settle(50);
-    }
-    throw new Error(`The gateway never served ${query} as expected`);
-  }
 
   it('serves a field of a subgraph added to the registry, with no restart', async () => {
     const before = await postGraphQL(url, '{ planets { name moonCount } }');
     expect(before.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     await writeFile(registryFile, registryOf(planets, moons));
-    const after = await eventually<{ planets: { moonCount: number | null }[] }>('{ planets { name moonCount } }', (body) => !body.errors);
+    // Until the gateway has looked at the registry again and swapped.
+    const after = await eventually(
+      async () => {
+        const { body } = await postGraphQL<{ planets: { moonCount: number | null }[] }>(url, '{ planets { name moonCount } }');
+        expect(body.errors).toBeUndefined();
+        return body;
+      },
+      { timeoutMs: 2_000 },
+    );
     expect(after.data).toEqual({ planets: [{ name: 'Mercury', moonCount: 0 }, { name: 'Venus', moonCount: 2 }] });
   });
 

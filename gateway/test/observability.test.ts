@@ -2,11 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
+import { type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
+import { registryOf, serveTestLambda, startPlanetsAndMoons, type TroubledSubgraph } from '@bff/test-support';
 
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
-import { registryOf, startPlanetsAndMoons, type TroubledSubgraph } from './troubledSubgraphs';
 
 type LogLine = Record<string, unknown>;
 
@@ -39,7 +39,7 @@ describe('structured logs with one correlation id per request', () => {
     ({ planets, moons } = await startPlanetsAndMoons());
     await writeFile(join(dir, 'registry.json'), registryOf(planets, moons));
     const handler = createGatewayHandler({ registry: new LocalFileRegistry(join(dir, 'registry.json')) });
-    gateway = await serveLambda(handler, { name: 'gateway-logs' });
+    gateway = await serveTestLambda(handler, 'gateway-logs');
   });
   afterAll(async () => {
     for (const spy of spies) spy.mockRestore();

@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { issueAccessToken } from '@bff/kit';
-import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
+import { type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
+import { developerSecrets, noTrouble, registryOf, serveTestLambda, startPlanetsAndMoons, type TroubledSubgraph } from '@bff/test-support';
 
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { ENGINE_NAMES, type EngineName } from '../src/engines/engine';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
 import { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings } from '../src/settings';
-import { developerSecrets } from './developerKeys';
-import { noTrouble, registryOf, startPlanetsAndMoons, type TroubledSubgraph } from './troubledSubgraphs';
 
 const BOTH = '{ planets { name moonCount } }';
 const PARTIAL = { planets: [{ name: 'Mercury', moonCount: null }, { name: 'Venus', moonCount: null }] };
@@ -39,7 +38,7 @@ describe.each(ENGINE_NAMES)('upstream calls and identity, %s engine', (engine) =
   /** A gateway of its own: fresh breakers and queues, so one test's failures do not count in another's. */
   async function startGateway(name: EngineName = engine, settings: Partial<GatewaySettings> = {}): Promise<string> {
     const handler = createGatewayHandler({ registry: new LocalFileRegistry(registryFile), settings: { engine: name, upstream: UPSTREAM, ...settings } });
-    const gateway = await serveLambda(handler, { name: `gateway-${name}` });
+    const gateway = await serveTestLambda(handler, `gateway-${name}`);
     gateways.push(gateway);
     const url = `${gateway.origin}/graphql`;
     // Loads the supergraph (the subgraphs are introspected) while they behave; what the test sees starts after.

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createLogger } from '@bff/kit';
 import type { LocalLambdaServer } from '@bff/kit/local';
 import type { GraphQLSchema } from 'graphql';
+import { developerSecrets, entryFor, executableSchema, execute, FIXTURE_SDL, serveFixture } from '@bff/test-support';
 
 import { composeSupergraph, type SubgraphDefinition } from '../src/compose/composeSupergraph';
 import { subgraphsHash } from '../src/compose/subgraphsHash';
@@ -12,8 +13,6 @@ import { type RefreshOutcome, type Supergraph, SupergraphSource, type Supergraph
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
 import { DEFAULT_GATEWAY_SETTINGS } from '../src/settings';
 import { Upstreams } from '../src/upstream/upstreams';
-import { developerSecrets } from './developerKeys';
-import { entryFor, executableSchema, execute, FIXTURE_SDL, serveFixture } from './fixtureSubgraphs';
 
 const INTERVAL = 1_000;
 

@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { type ApiGatewayHandler, createSubgraphHandler, INTERNAL_HEADER } from '@bff/kit';
-import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
+import { type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
+import { developerSecrets, developerSettings, FEDERATION_LINK, serveTestLambda} from '@bff/test-support'; 
 
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { ENGINE_NAMES } from '../src/engines/engine';
 import { LocalFileRegistry } from '../src/registry/localFileRegistry';
 import { DEFAULT_GATEWAY_SETTINGS } from '../src/settings';
-import { developerSecrets, developerSettings } from './developerKeys';
 
-const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 
 /** What reached the subgraph: each call's operation and the headers it carried. */
 interface SeenCall {
@@ -38,7 +37,7 @@ describe.each(ENGINE_NAMES)('calls to IAM-authorized subgraphs (UPSTREAM_SIGV4=t
       name: 'stars',
       settings: developerSettings,
       secrets: developerSecrets,
-      typeDefs: `${link} type Star @key(fields: "id") { id: ID! name: String! } type Query { stars: [Star!]! }`,
+      typeDefs: `${FEDERATION_LINK} type Star @key(fields: "id") { id: ID! name: String! } type Query { stars: [Star!]! }`,
       resolvers: { Query: { stars: () => [{ id: 's1', name: 'Sirius' }] } },
     });
     const recording: ApiGatewayHandler = async (event, context) => {
@@ -55,7 +54,7 @@ describe.each(ENGINE_NAMES)('calls to IAM-authorized subgraphs (UPSTREAM_SIGV4=t
       }
       return result;
     };
-    subgraph = await serveLambda(recording, { name: 'stars' });
+    subgraph = await serveTestLambda(recording, 'stars');
     dir = await mkdtemp(join(tmpdir(), 'bff-sigv4-'));
     // No SDL in the registry: the gateway introspects the subgraph, through the same client.
     await writeFile(join(dir, 'registry.json'), JSON.stringify({ subgraphs: [{ name: 'stars', url: `${subgraph.origin}/graphql` }] }));
@@ -67,7 +66,7 @@ describe.each(ENGINE_NAMES)('calls to IAM-authorized subgraphs (UPSTREAM_SIGV4=t
         upstream: { ...DEFAULT_GATEWAY_SETTINGS.upstream, backoffMs: 1 },
       },
     });
-    gateway = await serveLambda(handler, { name: `gateway-${engine}` });
+    gateway = await serveTestLambda(handler, `gateway-${engine}`);
   });
   afterAll(async () => {
     process.env = saved;

@@ -7,12 +7,12 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
+import { type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
+import type { GraphQLResolverMap } from '@bff/kit/subgraph';
+import { serveTestLambda } from '@bff/test-support';
 import { parse } from 'graphql';
 
 import { composeSupergraph } from '../../src/compose/composeSupergraph';
-import { readGatewayConfig } from '../../src/config';
 import { createGatewayHandler } from '../../src/createGatewayHandler';
 import { ENGINE_NAMES, type EngineName } from '../../src/engines/engine';
 import { LocalFileRegistry } from '../../src/registry/localFileRegistry';
@@ -81,10 +81,9 @@ export function describeConformance(pattern: string, subgraphs: FixtureSubgraph[
       for (const engine of ENGINE_NAMES) {
         const handler = createGatewayHandler({
           registry: new LocalFileRegistry(registryFile),
-          config: { ...readGatewayConfig(), engine },
-          sourceSettings: { pollIntervalMs: 0 },
+          settings: { engine, pollIntervalMs: 0 },
         });
-        const gateway = await serveLambda(handler, { name: `gateway-${engine}` });
+        const gateway = await serveTestLambda(handler, `gateway-${engine}`);
         gateways.push(gateway);
         run[engine] = async (query, variables) => {
           const { body } = await postGraphQL(`${gateway.origin}/graphql`, query, variables);

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { createLogger } from '@bff/kit/core';
-import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
+import { type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
+import { registryOf, serveTestLambda, startPlanetsAndMoons, type TroubledSubgraph } from '@bff/test-support';
 
 import { createGatewayHandler } from '../../src/createGatewayHandler';
 import { admissionControl, admissionQueue, NotAdmittedError } from '../../src/plugins/admissionControl';
 import { ENGINE_NAMES } from '../../src/engines/engine';
 import { LocalFileRegistry } from '../../src/registry/localFileRegistry';
 import { DEFAULT_GATEWAY_SETTINGS } from '../../src/settings';
-import { registryOf, startPlanetsAndMoons, type TroubledSubgraph } from '../troubledSubgraphs';
 import { countedNext, gatewayEvent } from './gatewayEvent';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -89,7 +89,7 @@ describe.each(ENGINE_NAMES)('a busy gateway, %s engine', (engine) => {
 
   async function startGateway(admission: { concurrency: number; queue: number; queueTimeoutMs: number }): Promise<string> {
     const registry = new LocalFileRegistry(join(dir, 'registry.json'));
-    const gateway = await serveLambda(createGatewayHandler({ registry, settings: { engine, admission, upstream } }), { name: `gateway-${engine}` });
+    const gateway = await serveTestLambda(createGatewayHandler({ registry, settings: { engine, admission, upstream } }), `gateway-${engine}`);
     servers.push(gateway);
     const url = `${gateway.origin}/graphql`;
     expect((await postGraphQL(url, BOTH)).body).toEqual({ data: FULL });

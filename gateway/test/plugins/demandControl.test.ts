@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { buildSchema, parse } from 'graphql';
 
 import { type ApiGatewayHandler, createSubgraphHandler } from '@bff/kit';
-import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
+import { type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
+import { developerSecrets, developerSettings, FEDERATION_LINK, serveTestLambda} from '@bff/test-support'; 
 
 import { createGatewayHandler } from '../../src/createGatewayHandler';
 import { ENGINE_NAMES } from '../../src/engines/engine';
@@ -14,10 +15,8 @@ import { demandControl } from '../../src/plugins/demandControl';
 import { queryCost, worstCaseQueryCost } from '../../src/plugins/queryCost';
 import { LocalFileRegistry } from '../../src/registry/localFileRegistry';
 import { DEFAULT_MAX_QUERY_COST } from '../../src/settings';
-import { developerSecrets, developerSettings } from '../developerKeys';
 import { apolloServerWith } from './apolloServerWith';
 
-const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 
 // The issue's attack: four levels of `comments(first: 20)` through each comment's author,
 // 160000 comments for one anonymous request of under 200 bytes, within the depth limit.
@@ -121,13 +120,10 @@ describe('the frontend operations and the default MAX_QUERY_COST', () => {
 /** A subgraph served through the kit's real Lambda factory, with the request bodies it saw. */
 async function serveCounted(name: string, handler: ApiGatewayHandler): Promise<{ server: LocalLambdaServer; requests: string[] }> {
   const requests: string[] = [];
-  const server = await serveLambda(
-    (event, context) => {
-      requests.push(event.body ?? '');
-      return handler(event, context);
-    },
-    { name },
-  );
+  const server = await serveTestLambda((event, context) => {
+    requests.push(event.body ?? '');
+    return handler(event, context);
+  }, name);
   return { server, requests };
 }
 
@@ -152,7 +148,7 @@ describe.each(ENGINE_NAMES)('demand control through the gateway, %s engine', (en
         name: 'users',
         settings: developerSettings,
         secrets: developerSecrets,
-        typeDefs: `${link} type User @key(fields: "id") { id: ID! name: String! } type Query { users(ids: [ID!]!): [User]! }`,
+        typeDefs: `${FEDERATION_LINK} type User @key(fields: "id") { id: ID! name: String! } type Query { users(ids: [ID!]!): [User]! }`,
         resolvers: {
           Query: { users: (_: unknown, { ids }: { ids: string[] }) => ids.map((id) => ({ id, name: `User ${id}` })) },
           User: { __resolveReference: ({ id }: { id: string }) => ({ id, name: `User ${id}` }) },
@@ -165,7 +161,7 @@ describe.each(ENGINE_NAMES)('demand control through the gateway, %s engine', (en
         name: 'comments',
         settings: developerSettings,
         secrets: developerSecrets,
-        typeDefs: `${link}
+        typeDefs: `${FEDERATION_LINK}
           type Comment @key(fields: "id") { id: ID! body: String! author: User! }
           type CommentConnection { nodes: [Comment!]! }
           type User @key(fields: "id") { id: ID! comments(first: Int = 20): CommentConnection }
@@ -185,7 +181,7 @@ describe.each(ENGINE_NAMES)('demand control through the gateway, %s engine', (en
       JSON.stringify({ subgraphs: [users.server, comments.server].map((server) => ({ name: server.name, url: `${server.origin}/graphql` })) }),
     );
     const settings = { engine, maxQueryCost: DEFAULT_MAX_QUERY_COST };
-    gateway = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(registryFile), settings }), { name: 'demand' });
+    gateway = await serveTestLambda(createGatewayHandler({ registry: new LocalFileRegistry(registryFile), settings }), 'demand');
     url = `${gateway.origin}/graphql`;
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { createLogger } from '@bff/kit/core';
-import type { Context } from 'aws-lambda';
+import { lambdaContext } from '@bff/test-support';
 
 import type { GatewayContext } from '../../src/gatewayContext';
 import type { GatewayEvent, GatewayResult, NextStep } from '../../src/plugins/gatewayPlugin';
@@ -59,5 +59,5 @@ export const requestContext = (): GatewayContext => ({
   logger: createLogger('gateway-test'),
   caller: null,
   sourceIp: '127.0.0.1',
-  lambdaContext: {} as Context,
+  lambdaContext: lambdaContext('gateway-test', 30_000),
 });

@@ -12,7 +12,10 @@ export interface LambdaProcessOptions {
   execArgv?: string[];
 }
 
-/** A deployed bundle running in its own node process, invoked like Lambda invokes it. */
+/**
+ * A deployed bundle running in its own node process, invoked like Lambda invokes it:
+ * the one bundle runner (infra's bundle tests; bench's cold starts can use it too).
+ */
 export class LambdaProcess {
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (result: APIGatewayProxyStructuredResultV2) => void; reject: (error: Error) => void }>();
@@ -34,7 +37,7 @@ export class LambdaProcess {
 
   /** Loads `<assetDir>/<handlerModule>.js` (Lambda's `Handler` before the dot) in a fresh node process with exactly `env` (plus PATH). */
   static start(assetDir: string, handlerModule: string, functionName: string, env: Record<string, string>, options: LambdaProcessOptions = {}): Promise<LambdaProcess> {
-    const child = fork(join(__dirname, 'lambdaProcess.js'), [join(assetDir, `${handlerModule}.js`), functionName], {
+    const child = fork(join(__dirname, 'lambdaProcessChild.js'), [join(assetDir, `${handlerModule}.js`), functionName], {
       env: { PATH: process.env.PATH ?? '', ...env },
       execArgv: options.execArgv ?? [],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

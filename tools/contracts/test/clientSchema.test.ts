@@ -1,13 +1,13 @@
 import { CompositionError } from '@bff/gateway/compose';
+import { FEDERATION_LINK } from '@bff/test-support';
 
 import { composeClientSchema } from '../src/clientSchema';
 
-const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
-const users = { name: 'users', url: 'http://users.invalid/graphql', sdl: `${LINK} type User @key(fields: "id") { id: ID! name: String! } type Query { user(id: ID!): User }` };
+const users = { name: 'users', url: 'http://users.invalid/graphql', sdl: `${FEDERATION_LINK} type User @key(fields: "id") { id: ID! name: String! } type Query { user(id: ID!): User }` };
 const articles = {
   name: 'articles',
   url: 'http://articles.invalid/graphql',
-  sdl: `${LINK} type User @key(fields: "id") { id: ID! articles: [Article!]! } type Article { title: String! author: User } type Query { articles: [Article!]! }`,
+  sdl: `${FEDERATION_LINK} type User @key(fields: "id") { id: ID! articles: [Article!]! } type Article { title: String! author: User } type Query { articles: [Article!]! }`,
 };
 
 describe('composeClientSchema', () => {
