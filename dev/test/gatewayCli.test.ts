@@ -3,15 +3,18 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createSubgraphHandler } from '@bff/kit';
+import { readRuntimeSettings, Secrets } from '@bff/kit/core';
 import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
+import { createSubgraphHandler } from '@bff/kit/subgraph';
 
 const root = join(__dirname, '../..');
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 
 // The gateway in the child signs its calls; the subgraphs here check them with the same secret.
-process.env.INTERNAL_SIGNING_SECRET = 'gateway-cli-test-internal-signing-secret-0123456789';
-process.env.JWT_SECRET = 'gateway-cli-test-jwt-secret-0123456789-0123456789';
+const SECRETS = { INTERNAL_SIGNING_SECRET: 'gateway-cli-test-internal-signing-secret-0123456789', JWT_SECRET: 'gateway-cli-test-jwt-secret-0123456789-0123456789' };
+/** The test subgraphs' settings and keys, as their entry would parse them from SECRETS. */
+const runtime = readRuntimeSettings(SECRETS);
+const subgraphKeys = { settings: runtime, secrets: new Secrets(runtime.secrets) };
 
 interface Run {
   child: ChildProcess;
@@ -23,7 +26,7 @@ interface Run {
 function runCli(args: string[]): Run {
   const child = spawn(process.execPath, ['--enable-source-maps', join(root, '.build/dev/gatewayCli.js'), ...args], {
     cwd: root,
-    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT', PORT: '' },
+    env: { ...process.env, ...SECRETS, POWERTOOLS_LOG_LEVEL: 'SILENT', PORT: '' },
   });
   let stdout = '';
   let stderr = '';
@@ -59,6 +62,7 @@ describe('npm run gateway -- --registry <file>: bring your own subgraphs', () =>
     dir = await mkdtemp(join(tmpdir(), 'bff-gateway-cli-'));
     registryFile = join(dir, 'registry.json');
     const stars = createSubgraphHandler({
+      ...subgraphKeys,
       name: 'stars',
       typeDefs: `${link} type Star @key(fields: "id") { id: ID! name: String! } type Query { stars: [Star!]! }`,
       resolvers: {
@@ -67,6 +71,7 @@ describe('npm run gateway -- --registry <file>: bring your own subgraphs', () =>
       },
     });
     const spectra = createSubgraphHandler({
+      ...subgraphKeys,
       name: 'spectra',
       typeDefs: `${link} type Star @key(fields: "id") { id: ID! spectralType: String! }`,
       resolvers: { Star: { __resolveReference: ({ id }: { id: string }) => ({ id, spectralType: id === 's1' ? 'A1V' : 'A0V' }) } },

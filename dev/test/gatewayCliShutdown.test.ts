@@ -3,15 +3,18 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createSubgraphHandler } from '@bff/kit';
+import { readRuntimeSettings, Secrets } from '@bff/kit/core';
 import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
+import { createSubgraphHandler } from '@bff/kit/subgraph';
 
 const root = join(__dirname, '../..');
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 
 // The gateway in the child signs its calls; the subgraph here checks them with the same secret.
-process.env.INTERNAL_SIGNING_SECRET = 'gateway-shutdown-test-internal-signing-secret-0123456789';
-process.env.JWT_SECRET = 'gateway-shutdown-test-jwt-secret-0123456789-0123456789';
+const SECRETS = { INTERNAL_SIGNING_SECRET: 'gateway-shutdown-test-internal-signing-secret-0123456789', JWT_SECRET: 'gateway-shutdown-test-jwt-secret-0123456789-0123456789' };
+/** The test subgraphs' settings and keys, as their entry would parse them from SECRETS. */
+const runtime = readRuntimeSettings(SECRETS);
+const subgraphKeys = { settings: runtime, secrets: new Secrets(runtime.secrets) };
 
 describe('npm run gateway: Ctrl-C while a request is running', () => {
   let dir: string;
@@ -27,6 +30,7 @@ describe('npm run gateway: Ctrl-C while a request is running', () => {
     execFileSync(process.execPath, [join(root, 'dev/build.mjs'), 'gatewayCli'], { cwd: root });
     dir = await mkdtemp(join(tmpdir(), 'bff-gateway-stop-'));
     const handler = createSubgraphHandler({
+      ...subgraphKeys,
       name: 'clock',
       typeDefs: `${link} type Query { now: String! slow: String! }`,
       resolvers: {
@@ -54,7 +58,7 @@ describe('npm run gateway: Ctrl-C while a request is running', () => {
     await writeFile(registryFile, JSON.stringify({ subgraphs: [{ name: 'clock', url: `${subgraph.origin}/graphql` }] }));
     const gateway = spawn(process.execPath, ['--enable-source-maps', join(root, '.build/dev/gatewayCli.js'), '--registry', registryFile, '--port', '0'], {
       cwd: root,
-      env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'WARN', PORT: '' },
+      env: { ...process.env, ...SECRETS, POWERTOOLS_LOG_LEVEL: 'WARN', PORT: '' },
     });
     child = gateway;
     let stdout = '';
