@@ -7,17 +7,17 @@ import { join } from 'node:path';
 import { DynamoArticlesRepository } from '@bff/articles/repository';
 import { DynamoCommentCountsRepository } from '@bff/comments/countsRepository';
 import { DynamoCommentsRepository } from '@bff/comments/repository';
-import { documentClient, idempotencyTable, idempotencyTableEnv, readRuntimeSettings, Secrets, signInternalHeaders } from '@bff/kit';
-import { graphqlPostEvent, type LocalLambdaServer, type LocalStore, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
+import { documentClient, idempotencyTable, idempotencyTableEnv, readRuntimeSettings, Secrets } from '@bff/kit';
+import { graphqlPostEvent, type LocalLambdaServer, type LocalStore, startLocalStoreWithTables } from '@bff/kit/local';
 import { DynamoUsersRepository } from '@bff/users/repository';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphqlSync, parse } from 'graphql';
+import { LambdaProcess, type LambdaProcessOptions, serveTestLambda, signedHeaders } from '@bff/test-support';
 
 import { findRepoRoot } from '../lib/repoRoot';
 import { SERVICES } from '../lib/services';
 import { supergraphParameterValue } from '../lib/supergraph/supergraphParameter';
-import { LambdaProcess, type LambdaProcessOptions } from './support/lambdaProcess';
 import { createTestApp } from './support/testApp';
 
 type FunctionResource = {
@@ -55,7 +55,7 @@ const servers: LocalLambdaServer[] = [];
 
 async function signedEvent(query: string, variables: Record<string, unknown> = {}): Promise<APIGatewayProxyEventV2> {
   const body = JSON.stringify({ query, variables });
-  return graphqlPostEvent(body, await signInternalHeaders(body, null, randomUUID(), gatewaySecrets));
+  return graphqlPostEvent(body, await signedHeaders(body, { requestId: randomUUID(), secrets: gatewaySecrets }));
 }
 
 function bodyOf(result: APIGatewayProxyStructuredResultV2): GraphQLBody {
@@ -137,7 +137,7 @@ beforeAll(async () => {
       env[call.urlEnv] = registry.find((entry) => entry.name === call.subgraph)?.url ?? '';
     }
     const started = await startFunction(service.name, `${service.name}-dev-graphql`, env);
-    const server = await serveLambda(started.handler, { name: `${service.name}-dev-graphql` });
+    const server = await serveTestLambda(started.handler, `${service.name}-dev-graphql`);
     servers.push(server);
     registry.push({ name: service.name, url: `${server.origin}/graphql` });
   }
@@ -212,7 +212,7 @@ describe.each(SERVICES)('the deployed $name bundle', (service) => {
 
   it('answers a malformed body with 400 and a GraphQL error', async () => {
     const body = '{"query": "{ _service { sdl } }"';
-    const result = await process$(service.name).invoke(graphqlPostEvent(body, await signInternalHeaders(body, null, randomUUID(), gatewaySecrets)));
+    const result = await process$(service.name).invoke(graphqlPostEvent(body, await signedHeaders(body, { requestId: randomUUID(), secrets: gatewaySecrets })));
     expect(result.statusCode).toBe(400);
     expect(bodyOf(result).errors?.[0]?.message).toEqual(expect.any(String));
   });
