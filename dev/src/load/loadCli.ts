@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
+import { readGatewaySettings } from '@bff/gateway/settings';
+
 import { LOAD_USAGE, type LoadOptions, LoadUsageError, parseLoadOptions } from './loadOptions';
 import { renderRun, renderRuns } from './loadReport';
 import type { RunSummary } from './loadSummary';
@@ -35,6 +37,8 @@ export async function loadCli(args: readonly string[], entry: string, env: NodeJ
     return 0;
   }
 
+  // The settings the system's gateway will parse from this environment: what the expectations are measured against.
+  const gateway = readGatewaySettings(env);
   const startedAt = new Date();
   const runs: LoadReportFile['runs'] = [];
   for (let run = 1; run <= options.runs; run++) {
@@ -42,7 +46,7 @@ export async function loadCli(args: readonly string[], entry: string, env: NodeJ
     const clients = options.scenario.writers ? 'writers' : 'clients';
     console.log(`Starting run ${run} of ${options.runs}: ${system}, then ${options.clients} ${clients} for ${options.seconds} s…`);
     const summary = await runLoad({ entry, env, ...options });
-    const checks = options.scenario.expectations(summary);
+    const checks = options.scenario.expectations(summary, gateway);
     runs.push({ ...summary, checks });
     console.log(`\n${renderRun(summary, `Run ${run} of ${options.runs}`, checks)}\n`);
   }

@@ -1,3 +1,5 @@
+import type { GatewaySettings } from '@bff/gateway/settings';
+
 import type { ClientMix } from './clientMix';
 import type { RunSummary } from './loadSummary';
 import type { SystemProcess } from './systemProcess';
@@ -43,6 +45,6 @@ export interface Scenario {
    * audits every write against the store (`RunSummary.audit`).
    */
   writers?: readonly WriteOperation[];
-  /** What `--check` requires of a run. */
-  expectations(run: RunSummary): Check[];
+  /** What `--check` requires of a run; `gateway`: the settings the system's gateway ran with. */
+  expectations(run: RunSummary, gateway: GatewaySettings): Check[];
 }

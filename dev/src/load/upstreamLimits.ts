@@ -1,4 +1,4 @@
-import { envInt } from '@bff/kit';
+import { envSuffix, type GatewaySettings } from '@bff/gateway/settings';
 
 /** The gateway's time limits for one subgraph, which a scenario's expectations are measured against. */
 export interface UpstreamLimits {
@@ -7,11 +7,11 @@ export interface UpstreamLimits {
 }
 
 /**
- * Reads the documented gateway settings (README, "Calls to subgraphs") from this
- * process's environment, which the system process inherits: the per-subgraph
- * value (`BREAKER_RESET_MS_COMMENTS`) first, then the general one, then the default.
+ * The limits the gateway under load applies to `subgraph`, from its settings as
+ * it parses them (README, "Calls to subgraphs"): the per-subgraph value
+ * (`BREAKER_RESET_MS_COMMENTS`) first, then the general one, then the default.
  */
-export function upstreamLimits(subgraph: string): UpstreamLimits {
-  const read = (name: string, fallback: number) => envInt(`${name}_${subgraph.toUpperCase()}`, envInt(name, fallback));
-  return { timeoutMs: read('UPSTREAM_TIMEOUT_MS', 3_000), breakerResetMs: read('BREAKER_RESET_MS', 10_000) };
+export function upstreamLimits(gateway: Pick<GatewaySettings, 'upstream' | 'upstreamBySubgraph'>, subgraph: string): UpstreamLimits {
+  const { timeoutMs, breakerResetMs } = gateway.upstreamBySubgraph[envSuffix(subgraph)] ?? gateway.upstream;
+  return { timeoutMs, breakerResetMs };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { IDEMPOTENCY_HEADER } from '@bff/kit';
+import { IDEMPOTENCY_HEADER } from '@bff/kit/core';
 
 import { CLIENT_TIMEOUT, classifyAnswer, failure, NETWORK_ERROR } from './classifyAnswer';
 import { pickOperation, type WriteKind } from './clientMix';

@@ -20,8 +20,8 @@ export const commentsOutage: Scenario = {
     { at: 1 / 3, label: STOPPED, act: (system) => system.stopSubgraph('comments') },
     { at: 2 / 3, label: STARTED, repair: true, act: (system) => system.startSubgraph('comments') },
   ],
-  expectations(run) {
-    const limits = upstreamLimits('comments');
+  expectations(run, gateway) {
+    const limits = upstreamLimits(gateway, 'comments');
     const pages = run.byOperation.ArticlePage;
     const outagePages = run.phases.find((phase) => phase.label === STOPPED)?.byOperation.ArticlePage;
     const resumedAfterMs = run.events.find((event) => event.label === STARTED)?.allFullAfterMs ?? null;
