@@ -1,7 +1,8 @@
+import { serveTestLambda } from '@bff/test-support';
 import { z } from 'zod';
 
 import { type ApiGatewayHandler, configuredOnFirstRequest, envVar, parseEnv } from '../src/subgraph';
-import { type LocalLambdaServer, postGraphQL, serveLambda } from '../src/local';
+import { type LocalLambdaServer, postGraphQL } from '../src/local';
 
 const echo: ApiGatewayHandler = () => Promise.resolve({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"data":{"ok":true}}' });
 
@@ -17,7 +18,7 @@ describe('configuredOnFirstRequest: a Lambda entry that reads its environment on
       built++;
       return echo;
     });
-    server = await serveLambda(handler, { name: 'limited' });
+    server = await serveTestLambda(handler, 'limited');
     const url = `${server.origin}/graphql`;
     const refused = await postGraphQL(url, '{ ok }');
     expect(refused.status).toBe(503);

@@ -1,7 +1,9 @@
 import { GraphQLError } from 'graphql';
 
-import { createSubgraphHandler, NotFoundError, signInternalHeaders } from '../src';
-import { type LocalLambdaServer, postSignedGraphQL, serveLambda } from '../src/local';
+import { developerSecrets, developerSettings, postSignedGraphQL, serveTestLambda, signedHeaders } from '@bff/test-support';
+
+import { createSubgraphHandler, NotFoundError } from '../src';
+import type { LocalLambdaServer } from '../src/local';
 
 const typeDefs = /* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
@@ -25,6 +27,8 @@ describe('createSubgraphHandler: a federation subgraph behind API Gateway', () =
   beforeAll(async () => {
     const handler = createSubgraphHandler({
       name: 'things',
+      settings: developerSettings,
+      secrets: developerSecrets,
       typeDefs,
       resolvers: {
         Query: {
@@ -45,7 +49,7 @@ describe('createSubgraphHandler: a federation subgraph behind API Gateway', () =
         },
       },
     });
-    server = await serveLambda(handler, { name: 'things-test-graphql' });
+    server = await serveTestLambda(handler, 'things-test-graphql');
     url = `${server.origin}/graphql`;
   });
   afterAll(() => server.close());
@@ -89,7 +93,7 @@ describe('createSubgraphHandler: a federation subgraph behind API Gateway', () =
     const call = async (correlationId: string) => {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId, ...(await signInternalHeaders(body, null, 'r')) },
+        headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId, ...(await signedHeaders(body)) },
         body,
       });
       return { headers: response.headers, body: (await response.json()) as { data: { requestInfo: string } } };
@@ -104,7 +108,7 @@ describe('createSubgraphHandler: a federation subgraph behind API Gateway', () =
     const malformedBody = '{"query": ';
     const malformed = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await signInternalHeaders(malformedBody, null, 'r')) },
+      headers: { 'content-type': 'application/json', ...(await signedHeaders(malformedBody)) },
       body: malformedBody,
     });
     expect(malformed.status).toBe(400);
@@ -116,7 +120,7 @@ describe('createSubgraphHandler: a federation subgraph behind API Gateway', () =
     expect(unknownField.status).toBe(400);
     expect(unknownField.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 
-    const wrongMethod = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json', ...(await signInternalHeaders('{}', null, 'r')) }, body: '{}' });
+    const wrongMethod = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json', ...(await signedHeaders('{}')) }, body: '{}' });
     expect(wrongMethod.status).toBe(405);
     expect(((await wrongMethod.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('BAD_REQUEST');
 

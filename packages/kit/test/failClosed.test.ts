@@ -1,5 +1,7 @@
+import { serveTestLambda } from '@bff/test-support';
+
 import { type ApiGatewayHandler, type Env, failClosed, readRuntimeSettings, Secrets } from '../src';
-import { type LocalLambdaServer, postGraphQL, serveLambda } from '../src/local';
+import { type LocalLambdaServer, postGraphQL } from '../src/local';
 
 const echo: ApiGatewayHandler = () => Promise.resolve({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"data":{"ok":true}}' });
 
@@ -33,7 +35,7 @@ describe('failClosed', () => {
   const saved = { ...process.env };
   const servers: LocalLambdaServer[] = [];
   const serve = async (handler: ApiGatewayHandler) => {
-    const server = await serveLambda(handler, { name: 'guarded' });
+    const server = await serveTestLambda(handler, 'guarded');
     servers.push(server);
     return `${server.origin}/graphql`;
   };

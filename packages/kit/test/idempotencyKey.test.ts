@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import { serveTestLambda, signedHeaders } from '@bff/test-support';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { GraphQLError } from 'graphql';
 
@@ -11,7 +12,6 @@ import {
   DEFAULT_SUBGRAPH_CLIENT_SETTINGS,
   IDEMPOTENCY_HEADER,
   idempotencyKeyOf,
-  INTERNAL_HEADER,
   InternalSignatureError,
   NonceCache,
   readRuntimeSettings,
@@ -22,7 +22,7 @@ import {
   SubgraphUnavailableError,
   verifyInternalCall,
 } from '../src';
-import { type LocalLambdaServer, serveLambda } from '../src/local';
+import type { LocalLambdaServer } from '../src/local';
 
 const secret = randomBytes(32);
 const body = JSON.stringify({ query: 'mutation { addNote }' });
@@ -134,7 +134,7 @@ describe('a subgraph learns the key from the signature only, and the subgraph cl
       }
       return result;
     };
-    server = await serveLambda(failing, { name: 'keys-test-graphql' });
+    server = await serveTestLambda(failing, 'keys-test-graphql');
     url = `${server.origin}/graphql`;
   });
   afterAll(() => server.close());
@@ -145,13 +145,8 @@ describe('a subgraph learns the key from the signature only, and the subgraph cl
 
   async function post(query: string, idempotencyKey: string | undefined, headers: Record<string, string> = {}): Promise<unknown> {
     const text = JSON.stringify({ query });
-    const { internalSigningSecret } = await secrets.authSecrets();
-    const signature = signInternalCall({ caller: null, requestId: 'r', ...(idempotencyKey ? { idempotencyKey } : {}) }, text, internalSigningSecret);
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: signature, ...headers },
-      body: text,
-    });
+    const signed = await signedHeaders(text, { secrets, ...(idempotencyKey ? { idempotencyKey } : {}) });
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signed, ...headers }, body: text });
     return response.json();
   }
 

@@ -1,17 +1,16 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { serveTestLambda, signedHeaders } from '@bff/test-support';
 
 import {
   BadUserInputError,
   createSubgraphHandler,
   documentClient,
   idempotencyTable,
-  INTERNAL_HEADER,
   readRuntimeSettings,
   type RuntimeSettings,
   Secrets,
-  signInternalCall,
 } from '../src';
-import { type LocalLambdaServer, type LocalStore, serveLambda, startLocalStoreWithTables } from '../src/local';
+import { type LocalLambdaServer, type LocalStore, startLocalStoreWithTables } from '../src/local';
 
 const TABLE = 'notes-idempotency';
 
@@ -97,7 +96,7 @@ describe('idempotent mutations in a subgraph (Powertools idempotency on the loca
         Note: { label: ({ text, run }: Note) => `${text} (run ${run})` },
       },
     });
-    server = await serveLambda(handler, { name: 'notes-test-graphql' });
+    server = await serveTestLambda(handler, 'notes-test-graphql');
     url = `${server.origin}/graphql`;
   });
   afterAll(async () => {
@@ -111,13 +110,8 @@ describe('idempotent mutations in a subgraph (Powertools idempotency on the loca
   /** Posts as the gateway would: signed, for `userId` (anonymous when null), with the key in the signature. */
   async function post(query: string, idempotencyKey?: string, userId: string | null = 'u1'): Promise<Answer> {
     const body = JSON.stringify({ query });
-    const { internalSigningSecret } = await secrets.authSecrets();
-    const call = { caller: userId ? { userId } : null, requestId: 'r', ...(idempotencyKey ? { idempotencyKey } : {}) };
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: signInternalCall(call, body, internalSigningSecret) },
-      body,
-    });
+    const signed = await signedHeaders(body, { secrets, caller: userId ? { userId } : null, ...(idempotencyKey ? { idempotencyKey } : {}) });
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signed }, body });
     return (await response.json()) as Answer;
   }
   const ADD = (text: string) => `mutation { addNote(text: "${text}") { id text tags run label } }`;

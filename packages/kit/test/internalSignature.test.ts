@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
+import { serveTestLambda, signedHeaders } from '@bff/test-support';
+
 import {
   createSubgraphHandler,
-  INTERNAL_HEADER,
   InternalSignatureError,
   NonceCache,
   readRuntimeSettings,
@@ -10,7 +11,7 @@ import {
   signInternalCall,
   verifyInternalCall,
 } from '../src';
-import { type LocalLambdaServer, serveLambda } from '../src/local';
+import type { LocalLambdaServer } from '../src/local';
 
 const secret = randomBytes(32);
 const body = JSON.stringify({ query: '{ sourceIp }' });
@@ -73,15 +74,14 @@ describe('a subgraph’s request context: sourceIp', () => {
       typeDefs: 'type Query { sourceIp: String! }',
       resolvers: { Query: { sourceIp: (_: unknown, __: unknown, context: { sourceIp: string }) => context.sourceIp } },
     });
-    server = await serveLambda(handler, { name: 'where-test-graphql' });
+    server = await serveTestLambda(handler, 'where-test-graphql');
     url = `${server.origin}/graphql`;
   });
   afterAll(() => server.close());
 
   async function askSourceIp(sourceIp?: string): Promise<unknown> {
-    const { internalSigningSecret } = await secrets.authSecrets();
-    const header = signInternalCall({ caller: null, requestId: 'r', ...(sourceIp ? { sourceIp } : {}) }, body, internalSigningSecret);
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: header }, body });
+    const signed = await signedHeaders(body, { secrets, ...(sourceIp ? { sourceIp } : {}) });
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signed }, body });
     return response.json();
   }
 
