@@ -8,7 +8,7 @@ import { type ApiGatewayHandler, type Env, issueAccessToken, parseEnv, readRunti
 import { localEnvSchema, type LocalLambdaServer, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
 import { createDocumentClient } from '@bff/kit/subgraph';
 
-import { deferredHandler } from './deferredHandler';
+import { type DeferredHandler, deferredHandler } from './deferredHandler';
 import { type DemoData, demoData } from './demoData';
 import { LOCAL_SERVICES, type LocalStores, localTableNames } from './localServices';
 import { type RepairReport, repairStores } from './repair/repairStores';
@@ -84,11 +84,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     for (const closeOne of closers.reverse()) await closeOne().catch(() => undefined);
   };
   try {
+    // How long requests in flight may finish when the system stops: every server's and the store's grace.
+    const { SHUTDOWN_GRACE_MS: shutdownGraceMs } = parseEnv(localEnvSchema, env);
     // The gateway's port first: a busy one is reported before anything else starts. Requests that
     // arrive meanwhile wait until the registry below is written: the one left by a previous run
     // names ports that are gone (and its supergraph may be cached), so reading it would fail them.
-    // How long requests in flight may finish when the system stops: every server's and the store's grace.
-    const { SHUTDOWN_GRACE_MS: shutdownGraceMs } = parseEnv(localEnvSchema, env);
     const registryDir = options.dataDir ?? options.workDir;
     const registryFile = join(registryDir, 'registry.json');
     // The registry is the file written below, wherever REGISTRY_FILE or REGISTRY_SSM_PREFIX point.
@@ -98,7 +98,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     const gateway = await serveLambda(gatewayHandler.handler, { name: 'gateway-local-graphql', port: options.gatewayPort ?? 0, host: options.host, shutdownGraceMs });
     closeGateway = () => gateway.close();
 
-    // Every service in this process shares the one store, and one client of it.
+    // Every service in this process shares the one store, and one client of it. (Naming the tables
+    // parses each service's settings: a wrong variable is reported before anything is written.)
     const store = await startLocalStoreWithTables(
       LOCAL_SERVICES.flatMap((service) => service.tables(env)),
       { shutdownGraceMs, ...(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {}) },
@@ -117,7 +118,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     // Each subgraph is served first and made once every port is known: its settings hold the URLs of the services it calls.
     const subgraphs: { name: ServiceName; url: string }[] = [];
     const running = new Map<string, RunningSubgraph>();
-    const handlers = new Map<ServiceName, ReturnType<typeof deferredHandler>>();
+    const handlers = new Map<ServiceName, DeferredHandler>();
     for (const service of LOCAL_SERVICES) {
       const deferred = deferredHandler();
       handlers.set(service.name, deferred);
