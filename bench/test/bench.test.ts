@@ -39,6 +39,16 @@ describe('the gateway alone, on in-memory subgraphs', () => {
     }
   });
 
+  it('measures the stitching library alone, in process, on the answer the gateways gave', () => {
+    // It throws when any in-process answer differs from the gateways' checked answer.
+    const inProcess = results.gatewayOnly!.stitchInProcess!;
+    expect(inProcess.queries).toBe(10);
+    expect(inProcess.subgraphCalls).toBeGreaterThan(0);
+    expect(inProcess.stitchedCpuMs).toBeGreaterThan(0);
+    expect(inProcess.floorCpuMs).toBeGreaterThan(0);
+    expect(markdown).toContain('## The stitching library alone, in process');
+  });
+
   it('measures the one-subgraph overhead through each gateway', () => {
     expect(results.gatewayOnly!.overhead.map((row) => [row.engine, row.requests])).toEqual([
       ['gateway (stitch)', 100],
