@@ -1,5 +1,6 @@
-import { serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
+import { startLocalStoreWithTables } from '@bff/kit/local';
 import { createDocumentClient, Secrets } from '@bff/kit/subgraph';
+import { serveTestLambda } from '@bff/test-support';
 
 import { createArticlesHandler } from '../src/createArticlesHandler';
 import { DynamoArticlesRepository } from '../src/dynamoArticlesRepository';
@@ -21,7 +22,7 @@ export async function startLocalArticles(changes: Partial<ArticlesSettings> = {}
   const store = await startLocalStoreWithTables([{ tableName: defaults.tableName, definition: articlesTable }]);
   const settings: ArticlesSettings = { ...defaults, runtime: { ...defaults.runtime, dynamoEndpoint: store.endpoint }, ...changes };
   const client = createDocumentClient(store.endpoint);
-  const server = await serveLambda(createArticlesHandler(settings, { client }), { name: 'articles-test' });
+  const server = await serveTestLambda(createArticlesHandler(settings, { client }), 'articles-test');
   return {
     url: `${server.origin}/graphql`,
     repository: new DynamoArticlesRepository(client, settings.tableName, new Secrets(settings.runtime.secrets)),

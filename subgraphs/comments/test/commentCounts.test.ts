@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { postSignedGraphQL } from '@bff/kit/local';
+import { postSignedGraphQL } from '@bff/test-support';
 
 import { SETTLE_AFTER_MS } from '../src/service/commentCounter';
 import type { CommentRecord } from '../src/service/commentsRepository';

@@ -3,8 +3,9 @@ import { createArticlesHandler } from '@bff/articles/createArticlesHandler';
 import { DynamoArticlesRepository } from '@bff/articles/repository';
 import { articlesSettings } from '@bff/articles/settings';
 import { articlesTable } from '@bff/articles/table';
-import { serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
+import { startLocalStoreWithTables } from '@bff/kit/local';
 import { createDocumentClient, Secrets } from '@bff/kit/subgraph';
+import { serveTestLambda } from '@bff/test-support';
 
 import { ArticleCleanupSweep } from '../src/articleCleanupSweep';
 import { createCommentsHandler } from '../src/createCommentsHandler';
@@ -42,13 +43,13 @@ export async function startCommentsWithArticles(articleIds: string[]): Promise<C
   ]);
   const client = createDocumentClient(store.endpoint);
   const runtime = { ...defaults.comments.runtime, dynamoEndpoint: store.endpoint };
-  const articlesServer = await serveLambda(createArticlesHandler({ ...defaults.articles, runtime }, { client }), { name: 'articles-test' });
+  const articlesServer = await serveTestLambda(createArticlesHandler({ ...defaults.articles, runtime }, { client }), 'articles-test');
   const articlesUrl = `${articlesServer.origin}/graphql`;
   const settings: CommentsSettings = { ...defaults.comments, runtime, articlesUrl };
   const secrets = new Secrets(runtime.secrets);
   const cleanupSweep = new ArticleCleanupSweep(settings.articleCleanupSweepSeconds);
   let handler = createCommentsHandler(settings, { client, cleanupSweep });
-  const commentsServer = await serveLambda((event, context) => handler(event, context), { name: 'comments-test' });
+  const commentsServer = await serveTestLambda((event, context) => handler(event, context), 'comments-test');
   const articles = new DynamoArticlesRepository(client, defaults.articles.tableName, secrets);
   for (const id of articleIds) {
     await articles.putArticle({ id, title: id, body: 'b', authorId: 'user-ada', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });

@@ -1,4 +1,4 @@
-import { postSignedGraphQL } from '@bff/kit/local';
+import { postSignedGraphQL } from '@bff/test-support';
 
 import { type CommentsWithArticles, startCommentsWithArticles } from './commentsWithArticles';
 

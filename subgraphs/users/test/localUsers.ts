@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
+import { startLocalStoreWithTables } from '@bff/kit/local';
 import { createDocumentClient } from '@bff/kit/subgraph';
+import { serveTestLambda } from '@bff/test-support';
 
 import { createUsersHandler } from '../src/createUsersHandler';
 import { DynamoUsersRepository } from '../src/dynamoUsersRepository';
@@ -30,7 +31,7 @@ export async function startLocalUsers(): Promise<LocalUsers> {
   const client = createDocumentClient(store.endpoint);
   const repository = new DynamoUsersRepository(client, settings.tableName);
   let handler = createUsersHandler(settings, { client });
-  const server = await serveLambda((event, context) => handler(event, context), { name: 'users-test' });
+  const server = await serveTestLambda((event, context) => handler(event, context), 'users-test');
   return {
     url: `${server.origin}/graphql`,
     client,

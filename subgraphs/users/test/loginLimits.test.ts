@@ -1,6 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { authSecrets, INTERNAL_HEADER, signInternalCall } from '@bff/kit';
 import type { GraphQLHttpResult } from '@bff/kit/local';
+import { signedHeaders } from '@bff/test-support';
 
 import { loginWindow } from '../src/service/loginLimits';
 import { usersSettings } from '../src/settings';
@@ -30,13 +30,7 @@ describe('login attempts are limited per account and per source IP', () => {
   /** A login as the gateway sends it, for a client at `ip`. */
   async function loginFrom(ip: string, email: string, password: string): Promise<LoginBody> {
     const body = JSON.stringify({ query: LOGIN, variables: { email, password } });
-    const { internalSigningSecret } = await authSecrets();
-    const signature = signInternalCall({ caller: null, requestId: 'test', sourceIp: ip }, body, internalSigningSecret);
-    const response = await fetch(service.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: signature },
-      body,
-    });
+    const response = await fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(await signedHeaders(body, { sourceIp: ip })) }, body });
     return (await response.json()) as LoginBody;
   }
 

@@ -1,5 +1,6 @@
-import { authSecrets, issueAccessToken, signInternalCall, signInternalHeaders } from '@bff/kit';
-import { postGraphQL, postSignedGraphQL } from '@bff/kit/local';
+import { issueAccessToken, Secrets } from '@bff/kit';
+import { postGraphQL } from '@bff/kit/local';
+import { developerSecrets, postSignedGraphQL, signedHeaders } from '@bff/test-support';
 
 import { type LocalUsers, startLocalUsers } from './localUsers';
 
@@ -125,10 +126,10 @@ describe('users subgraph, through its Lambda handler and the local store', () =>
     expect(entities.status).toBe(401);
 
     // A frontend token is no substitute for the gateway's signature.
-    const token = await issueAccessToken('someone');
+    const token = await issueAccessToken('someone', { secrets: developerSecrets, ttlSeconds: 3600 });
     expect((await postGraphQL(service.url, '{ me { id } }', undefined, { authorization: `Bearer ${token}` })).status).toBe(401);
 
-    const signed = await signInternalHeaders(body, { userId: 'someone' }, 'rid-1');
+    const signed = await signedHeaders(body, { caller: { userId: 'someone' }, requestId: 'rid-1' });
     const [name, value] = Object.entries(signed)[0]!;
     const send = (headers: Record<string, string>, text = body) =>
       fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: text });
@@ -137,15 +138,13 @@ describe('users subgraph, through its Lambda handler and the local store', () =>
     // The same header again is a replay.
     expect((await send({ [name]: value })).status).toBe(401);
     // A valid header on another body, a forged MAC, a signature by another key.
-    const fresh = Object.values(await signInternalHeaders(body, null, 'rid-2'))[0]!;
+    const fresh = Object.values(await signedHeaders(body, { requestId: 'rid-2' }))[0]!;
     expect((await send({ [name]: fresh }, JSON.stringify({ query: '{ users(ids: ["a"]) { id } }' }))).status).toBe(401);
     expect((await send({ [name]: `${fresh.slice(0, -4)}AAAA` })).status).toBe(401);
-    const otherKey = signInternalCall({ caller: null, requestId: 'x' }, body, new Uint8Array(32).fill(7));
-    expect((await send({ [name]: otherKey })).status).toBe(401);
+    const otherKey = new Secrets({ development: false, values: { jwtSecret: 'j'.repeat(32), internalSigningSecret: 'o'.repeat(32) } });
+    expect((await send(await signedHeaders(body, { secrets: otherKey }))).status).toBe(401);
     // An old signature, even with a fresh nonce, is stale.
-    const { internalSigningSecret } = await authSecrets();
-    const stale = signInternalCall({ caller: null, requestId: 'x' }, body, internalSigningSecret, Date.now() - 60_000);
-    expect((await send({ [name]: stale })).status).toBe(401);
+    expect((await send(await signedHeaders(body, { signedAt: Date.now() - 60_000 }))).status).toBe(401);
   });
 
   it('serves 250 entity lookups with 3 BatchGetItem calls', async () => {
