@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { createGatewayHandler, LocalFileRegistry } from '@bff/gateway';
-import { serveLambda } from '@bff/kit/local';
+import { serveTestLambda } from '@bff/test-support';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 import { DEMO_PASSWORD, demoData } from '../src/demoData';
@@ -268,10 +268,7 @@ it('with the users service stopped, shows the articles by "unknown author"', asy
 
 it('serves GraphiQL at the gateway URL, from installed packages, and runs a query', async () => {
   // A second gateway on the same subgraphs that accepts any operation: the IDE's example is not a trusted document.
-  const gateway = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(system.registryFile), settings: { ide: true } }), {
-    name: 'gateway-ide-graphql',
-    port: 0,
-  });
+  const gateway = await serveTestLambda(createGatewayHandler({ registry: new LocalFileRegistry(system.registryFile), settings: { ide: true } }), 'gateway-ide-graphql');
   const ide = await browser.newPage();
   const external: string[] = [];
   ide.on('request', (request) => {

@@ -1,4 +1,5 @@
-import { type LocalLambdaServer, serveLambda } from '@bff/kit/local';
+import type { LocalLambdaServer } from '@bff/kit/local';
+import { serveTestLambda } from '@bff/test-support';
 
 import { deferredHandler } from '../src/deferredHandler';
 
@@ -8,7 +9,7 @@ describe('a handler served before it is made', () => {
 
   it('holds the requests that come first, then answers them and every later one with the handler it is given', async () => {
     const deferred = deferredHandler();
-    server = await serveLambda(deferred.handler, { name: 'deferred' });
+    server = await serveTestLambda(deferred.handler, 'deferred');
     let answered = false;
     const early = fetch(`${server.origin}/graphql`, { method: 'POST', body: 'first' }).then(async (response) => {
       answered = true;

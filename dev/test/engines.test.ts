@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 import { createGatewayHandler, ENGINE_NAMES, type EngineName, LocalFileRegistry } from '@bff/gateway';
 import type { ApiGatewayHandler } from '@bff/kit/core';
-import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
+import { type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
+import { serveTestLambda } from '@bff/test-support';
 
 import { demoData } from '../src/demoData';
 import { type LocalSystem, startLocalSystem } from '../src/localSystem';
@@ -41,7 +42,7 @@ describe('the two engines on one system', () => {
     system = await startLocalSystem({ workDir, seed: demoData(), instrument: countRequests });
     for (const engine of ENGINE_NAMES) {
       const handler = createGatewayHandler({ registry: new LocalFileRegistry(system.registryFile), settings: { engine } });
-      const server = await serveLambda(handler, { name: `gateway-${engine}` });
+      const server = await serveTestLambda(handler, `gateway-${engine}`);
       servers.push(server);
       gateways.set(engine, `${server.origin}/graphql`);
     }

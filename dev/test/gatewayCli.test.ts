@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { readRuntimeSettings, Secrets } from '@bff/kit/core';
-import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
+import { type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
+import { serveTestLambda } from '@bff/test-support';
 import { createSubgraphHandler } from '@bff/kit/subgraph';
 
 const root = join(__dirname, '../..');
@@ -76,7 +77,7 @@ describe('npm run gateway -- --registry <file>: bring your own subgraphs', () =>
       typeDefs: `${link} type Star @key(fields: "id") { id: ID! spectralType: String! }`,
       resolvers: { Star: { __resolveReference: ({ id }: { id: string }) => ({ id, spectralType: id === 's1' ? 'A1V' : 'A0V' }) } },
     });
-    servers.push(await serveLambda(stars, { name: 'stars' }), await serveLambda(spectra, { name: 'spectra' }));
+    servers.push(await serveTestLambda(stars, 'stars'), await serveTestLambda(spectra, 'spectra'));
     await writeFile(registryFile, JSON.stringify({ subgraphs: servers.map((server) => ({ name: server.name, url: `${server.origin}/graphql` })) }));
   }, 30_000);
   afterAll(async () => {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { readRuntimeSettings, Secrets } from '@bff/kit/core';
-import { type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
+import { type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
+import { serveTestLambda } from '@bff/test-support';
 import { createSubgraphHandler } from '@bff/kit/subgraph';
 
 const root = join(__dirname, '../..');
@@ -44,7 +45,7 @@ describe('npm run gateway: Ctrl-C while a request is running', () => {
         },
       },
     });
-    subgraph = await serveLambda(handler, { name: 'clock' });
+    subgraph = await serveTestLambda(handler, 'clock');
   }, 30_000);
   afterAll(async () => {
     if (child?.exitCode === null) child.kill('SIGKILL');

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 
 import { createGatewayHandler, ENGINE_NAMES, LocalFileRegistry, readGatewaySettings } from '@bff/gateway';
 import type { ApiGatewayHandler } from '@bff/kit/core';
-import { type GraphQLHttpResult, type LocalLambdaServer, postGraphQL, serveLambda } from '@bff/kit/local';
+import { type GraphQLHttpResult, type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
+import { serveTestLambda } from '@bff/test-support';
 
 import { IDEMPOTENCY_HEADER, isRetryableAnswer, retrying } from '../../frontend/src/api/mutationRetry';
 import { demoData } from '../src/demoData';
@@ -181,7 +182,7 @@ describe.each(ENGINE_NAMES)('idempotent mutations through the whole local system
     // A gateway of its own whose time limit for comments is shorter than articles' delay.
     const { registry: _registry, ...settings } = readGatewaySettings({ ...ENV, UPSTREAM_TIMEOUT_MS_COMMENTS: '500' });
     const handler = createGatewayHandler({ registry: new LocalFileRegistry(system.registryFile), settings: { ...settings, engine } });
-    const gateway = await serveLambda(handler, { name: `gateway-${engine}-short` });
+    const gateway = await serveTestLambda(handler, `gateway-${engine}-short`);
     extraGateways.push(gateway);
     const url = `${gateway.origin}/graphql`;
     // Its first request loads the supergraph (asking each service for its SDL): before articles is slowed down.

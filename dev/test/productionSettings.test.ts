@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { articlesTable } from '@bff/articles/table';
 import { commentsTable } from '@bff/comments/table';
 import { createGatewayHandler, handler as gatewayHandler, LocalFileRegistry, readGatewaySettings } from '@bff/gateway';
-import type { ApiGatewayHandler } from '@bff/kit/core';
-import { type LocalLambdaServer, type LocalStore, postGraphQL, postSignedGraphQL, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
+import { type ApiGatewayHandler, readRuntimeSettings, Secrets } from '@bff/kit/core';
+import { type LocalLambdaServer, type LocalStore, postGraphQL, startLocalStoreWithTables } from '@bff/kit/local';
+import { postSignedGraphQL, serveTestLambda } from '@bff/test-support';
 import { usersTable } from '@bff/users/table';
 
 // Every setting the four Lambdas read in production, unset before each scenario sets its own.
@@ -28,6 +29,8 @@ const SETTINGS = [
   'SUPERGRAPH_CACHE_DIR',
 ];
 const SECRETS = { JWT_SECRET: 'j'.repeat(40), INTERNAL_SIGNING_SECRET: 'i'.repeat(40), CURSOR_SECRET: 'c'.repeat(40) };
+/** SECRETS as keys: what the tests sign their calls to a subgraph with, as the gateway would. */
+const signing = { secrets: new Secrets(readRuntimeSettings(SECRETS).secrets) };
 // What a stage's stacks set besides: table names and the services' URLs for one another.
 const STAGE = {
   USERS_TABLE: 'prod-users',
@@ -99,7 +102,7 @@ describe('in production, each Lambda checks its settings and fails closed', () =
     Object.assign(process.env, { NODE_ENV: 'production', POWERTOOLS_LOG_LEVEL: 'ERROR' });
     await coldStartSubgraphs();
     for (const name of NAMES) {
-      const server = await serveLambda((event, context) => current[name](event, context), { name });
+      const server = await serveTestLambda((event, context) => current[name](event, context), name);
       servers.push(server);
       urls[name] = `${server.origin}/graphql`;
     }
@@ -166,7 +169,7 @@ describe('in production, each Lambda checks its settings and fails closed', () =
       expect(await postGraphQL(urls.gateway, '{ __typename }')).toMatchObject({ status: 200, body: { data: { __typename: 'Query' } } });
       const gateway = await postGraphQL(urls.gateway, '{ articels(first: 1) { nodes { title } } }');
       expect(gateway.body.errors?.[0]?.message).toBe('Cannot query field "articels" on type "Query".');
-      const users = await postSignedGraphQL(urls.users, '{ me { nmae } }');
+      const users = await postSignedGraphQL(urls.users, '{ me { nmae } }', undefined, null, signing);
       expect(users.body.errors?.[0]?.message).toBe('Cannot query field "nmae" on type "User".');
     });
     expect(logged).toEqual([]);
@@ -194,7 +197,7 @@ describe('outside production', () => {
     const handlers = await loadSubgraphHandlers();
     const registry: { name: string; url: string }[] = [];
     for (const name of ['users', 'articles', 'comments'] as const) {
-      const server = await serveLambda(handlers[name], { name });
+      const server = await serveTestLambda(handlers[name], name);
       servers.push(server);
       registry.push({ name, url: `${server.origin}/graphql` });
     }
@@ -202,12 +205,12 @@ describe('outside production', () => {
     await writeFile(registryFile, JSON.stringify({ subgraphs: registry }));
     // The gateway with the subgraphs' keys, and every other setting a developer's.
     const { registry: _registry, ...settings } = readGatewaySettings(SECRETS);
-    const gatewayServer = await serveLambda(createGatewayHandler({ registry: new LocalFileRegistry(registryFile), settings }), { name: 'gateway' });
+    const gatewayServer = await serveTestLambda(createGatewayHandler({ registry: new LocalFileRegistry(registryFile), settings }), 'gateway');
     servers.push(gatewayServer);
 
     const gateway = await postGraphQL(`${gatewayServer.origin}/graphql`, '{ articels(first: 1) { nodes { title } } }');
     expect(gateway.body.errors?.[0]?.message).toBe('Cannot query field "articels" on type "Query". Did you mean "articles" or "article"?');
-    const users = await postSignedGraphQL(registry[0]!.url, '{ me { nmae } }');
+    const users = await postSignedGraphQL(registry[0]!.url, '{ me { nmae } }', undefined, null, signing);
     expect(users.body.errors?.[0]?.message).toBe('Cannot query field "nmae" on type "User". Did you mean "name"?');
   });
 });

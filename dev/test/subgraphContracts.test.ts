@@ -5,7 +5,7 @@ import { handler as articles } from '@bff/articles';
 import { resolvers as articlesResolvers } from '@bff/articles/resolvers';
 import { handler as comments } from '@bff/comments';
 import { resolvers as commentsResolvers } from '@bff/comments/resolvers';
-import { postSignedGraphQL, serveLambda } from '@bff/kit/local';
+import { postSignedGraphQL, serveTestLambda } from '@bff/test-support';
 import type { ApiGatewayHandler, GraphQLResolverMap } from '@bff/kit/subgraph';
 import { handler as users } from '@bff/users';
 import { resolvers as usersResolvers } from '@bff/users/resolvers';
@@ -67,7 +67,7 @@ function fieldsNeedingResolvers(document: DocumentNode): string[] {
 
 describe.each(SUBGRAPHS)('the %s subgraph’s contract', (name, handler, resolvers) => {
   it('serves exactly its checked-in schema.graphql as `_service { sdl }`', async () => {
-    const server = await serveLambda(handler, { name });
+    const server = await serveTestLambda(handler, name);
     try {
       const { body } = await postSignedGraphQL<{ _service: { sdl: string } }>(`${server.origin}/graphql`, '{ _service { sdl } }');
       expect(normalize(body.data!._service.sdl)).toBe(normalize(await sdlOf(name)));
