@@ -6,7 +6,7 @@ import { createGatewayHandler, type GatewaySettings, LocalFileRegistry, readGate
 import { SERVICES, type ServiceName } from '@bff/kit/catalogue';
 import { type ApiGatewayHandler, type Env, issueAccessToken, parseEnv, readRuntimeSettings, Secrets, writeFileAtomic } from '@bff/kit/core';
 import { localEnvSchema, type LocalLambdaServer, serveLambda, startLocalStoreWithTables } from '@bff/kit/local';
-import { createDocumentClient } from '@bff/kit/subgraph';
+import { documentClient } from '@bff/kit/subgraph';
 
 import { type DeferredHandler, deferredHandler } from './deferredHandler';
 import { type DemoData, demoData } from './demoData';
@@ -105,8 +105,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       { shutdownGraceMs, ...(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {}) },
     );
     closers.push(() => store.close());
-    const client = createDocumentClient(store.endpoint);
-    closers.push(() => Promise.resolve(client.destroy()));
+    // The process's client for this store (the kit keeps one per process, as a warm Lambda does): the bench counts its calls.
+    const client = documentClient({ dynamoEndpoint: store.endpoint });
     const stores: LocalStores = { client, tables: localTableNames(env) };
 
     const seed = options.seed === undefined ? demoData() : options.seed;
