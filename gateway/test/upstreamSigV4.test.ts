@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { type ApiGatewayHandler, createSubgraphHandler, INTERNAL_HEADER } from '@bff/kit';
 import { type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
-import { developerSecrets, developerSettings, FEDERATION_LINK, serveTestLambda} from '@bff/test-support'; 
+import { developerSecrets, developerSettings, FEDERATION_LINK, serveTestLambda } from '@bff/test-support';
 
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { ENGINE_NAMES } from '../src/engines/engine';

@@ -1,8 +1,8 @@
 import { createLogger } from '@bff/kit/core';
 import { lambdaContext } from '@bff/test-support';
 
-import type { GatewayContext } from '../../src/gatewayContext';
-import type { GatewayEvent, GatewayResult, NextStep } from '../../src/plugins/gatewayPlugin';
+import type { GatewayContext } from '../../../src/gatewayContext';
+import type { GatewayEvent, GatewayResult, NextStep } from '../../../src/plugins/gatewayPlugin';
 
 export interface EventShape {
   method?: string;

@@ -1,6 +1,6 @@
 import { issueAccessToken, readRuntimeSettings, Secrets, UnauthenticatedError } from '@bff/kit/core';
 
-import { identity } from '../../src/plugins/identity';
+import { identity } from '../../../src/plugins/identity';
 import { gatewayEvent } from './gatewayEvent';
 
 describe('identity', () => {

@@ -1,6 +1,6 @@
 import { buildSchema, parse, validate } from 'graphql';
 
-import { queryLimits } from '../../src/plugins/queryLimits';
+import { queryLimits } from '../../../src/plugins/queryLimits';
 
 const schema = buildSchema('type Query { node(id: ID): Node } type Node { id: ID child: Node }');
 

@@ -1,4 +1,4 @@
-import { joinGraphs, subgraphNamesByGraph } from '../src/compose/subgraphNames';
+import { joinGraphs, subgraphNamesByGraph } from '../../src/compose/subgraphNames';
 
 const SUPERGRAPH = `
 schema @link(url: "https://specs.apollo.dev/link/v1.0") @link(url: "https://specs.apollo.dev/join/v0.3", for: EXECUTION) { query: Query }

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { LocalFileRegistry } from '../src/registry/localFileRegistry';
-import { parseRegistrySnapshot, readRegistry, RegistryError } from '../src/registry/subgraphRegistry';
+import { LocalFileRegistry } from '../../src/registry/localFileRegistry';
+import { parseRegistrySnapshot, readRegistry, RegistryError } from '../../src/registry/subgraphRegistry';
 
 describe('registry documents', () => {
   it('reads names, urls and optional SDL', () => {

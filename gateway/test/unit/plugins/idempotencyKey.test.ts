@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-import { idempotencyKey } from '../../src/plugins/idempotencyKey';
+import { idempotencyKey } from '../../../src/plugins/idempotencyKey';
 import { gatewayEvent, requestContext } from './gatewayEvent';
 
 describe('idempotencyKey', () => {

@@ -1,6 +1,6 @@
 import { buildSchema, parse, validate } from 'graphql';
 
-import { maxRootFieldsRule } from '../../src/plugins/maxRootFieldsRule';
+import { maxRootFieldsRule } from '../../../src/plugins/maxRootFieldsRule';
 
 const schema = buildSchema('type Query { a: Int b: Int c: Int d: Int }');
 

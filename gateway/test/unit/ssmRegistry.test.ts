@@ -1,10 +1,10 @@
 import { GetParameterCommand, GetParametersByPathCommand, ParameterNotFound, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 
-import { registryAt } from '../src/registry/registryAt';
-import { defaultSupergraphParameter, SsmRegistry } from '../src/registry/ssmRegistry';
-import { RegistryError } from '../src/registry/subgraphRegistry';
-import { LocalFileRegistry } from '../src/registry/localFileRegistry';
+import { registryAt } from '../../src/registry/registryAt';
+import { defaultSupergraphParameter, SsmRegistry } from '../../src/registry/ssmRegistry';
+import { RegistryError } from '../../src/registry/subgraphRegistry';
+import { LocalFileRegistry } from '../../src/registry/localFileRegistry';
 
 const client = new SSMClient({ region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
 const ssm = mockClient(client);

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 
-import type { GatewayContext } from '../../src/gatewayContext';
-import type { GatewayPlugin } from '../../src/plugins/gatewayPlugin';
+import type { GatewayContext } from '../../../src/gatewayContext';
+import type { GatewayPlugin } from '../../../src/plugins/gatewayPlugin';
 import { requestContext } from './gatewayEvent';
 
 type Request = Parameters<ApolloServer<GatewayContext>['executeOperation']>[0];

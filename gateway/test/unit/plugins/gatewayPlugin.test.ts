@@ -1,4 +1,4 @@
-import { type GatewayPlugin, throughPlugins } from '../../src/plugins/gatewayPlugin';
+import { type GatewayPlugin, throughPlugins } from '../../../src/plugins/gatewayPlugin';
 import { countedNext, gatewayEvent } from './gatewayEvent';
 
 describe('throughPlugins', () => {

@@ -1,4 +1,4 @@
-import { CORS_ALLOWED_HEADERS, cors } from '../../src/plugins/cors';
+import { CORS_ALLOWED_HEADERS, cors } from '../../../src/plugins/cors';
 import { countedNext, gatewayEvent } from './gatewayEvent';
 
 describe('cors', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { parse, print } from 'graphql';
 
-import { documentHash, trustedDocuments } from '../../src/plugins/trustedDocuments';
+import { documentHash, trustedDocuments } from '../../../src/plugins/trustedDocuments';
 import { apolloServerWith } from './apolloServerWith';
 
 const REGISTERED = print(parse('query Planets { planets }'));

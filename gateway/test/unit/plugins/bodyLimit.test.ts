@@ -1,4 +1,4 @@
-import { bodyLimit } from '../../src/plugins/bodyLimit';
+import { bodyLimit } from '../../../src/plugins/bodyLimit';
 import { codeOf, countedNext, gatewayEvent } from './gatewayEvent';
 
 describe('bodyLimit', () => {

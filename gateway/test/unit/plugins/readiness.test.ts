@@ -1,4 +1,4 @@
-import { readiness } from '../../src/plugins/readiness';
+import { readiness } from '../../../src/plugins/readiness';
 import { codeOf, countedNext, gatewayEvent } from './gatewayEvent';
 
 describe('readiness', () => {

@@ -1,6 +1,6 @@
 import { FEDERATION_LINK } from '@bff/test-support';
 
-import { CompositionError, composeSupergraph } from '../src/compose/composeSupergraph';
+import { CompositionError, composeSupergraph } from '../../src/compose/composeSupergraph';
 
 
 describe('composeSupergraph', () => {

@@ -1,7 +1,7 @@
 import { DEFAULT_SUBGRAPH_CLIENT_SETTINGS } from '@bff/kit/client';
 import { EnvError, readRuntimeSettings } from '@bff/kit/core';
 
-import { DEFAULT_GATEWAY_SETTINGS, envSuffix, readGatewaySettings } from '../src/settings';
+import { DEFAULT_GATEWAY_SETTINGS, envSuffix, readGatewaySettings } from '../../src/settings';
 
 describe('readGatewaySettings', () => {
   it('gives a developer gateway for an empty environment', () => {

@@ -1,4 +1,4 @@
-import { graphqlIde } from '../../src/plugins/graphqlIde';
+import { graphqlIde } from '../../../src/plugins/graphqlIde';
 import { countedNext, gatewayEvent } from './gatewayEvent';
 
 const browser = { accept: 'text/html,application/xhtml+xml' };
