@@ -19,6 +19,8 @@ export interface FrontendServerOptions {
   port: number;
   host?: string;
   repoRoot: string;
+  /** Vite's environment (the caller's, e.g. npm start's own); VITE_GATEWAY_URL is set from `gatewayUrl`. */
+  env: NodeJS.ProcessEnv;
 }
 
 /** The origins a browser may show for a local port: the gateway allows both spellings. */
@@ -51,7 +53,7 @@ export async function startFrontendServer(options: FrontendServerOptions): Promi
   const vite = join(options.repoRoot, 'node_modules/vite/bin/vite.js');
   const child = spawn(process.execPath, [vite, '--host', host, '--port', String(options.port), '--strictPort', '--clearScreen', 'false'], {
     cwd: join(options.repoRoot, 'frontend'),
-    env: { ...process.env, VITE_GATEWAY_URL: options.gatewayUrl },
+    env: { ...options.env, VITE_GATEWAY_URL: options.gatewayUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -44,7 +44,7 @@ function firstStopSignal(graceMs: number, onSecond: (signal: NodeJS.Signals) => 
 }
 
 /** `npm start`: the whole system on this machine, until Ctrl-C. */
-async function main(env: Env): Promise<void> {
+async function main(env: NodeJS.ProcessEnv): Promise<void> {
   // Parsed now, every mistake named at once: a bad SHUTDOWN_GRACE_MS is reported at start, not from a signal handler.
   const settings = parseEnv(startEnvSchema, env);
   // It seeds demo accounts with a published password and makes its own secrets: never a production system.
@@ -83,7 +83,7 @@ async function main(env: Env): Promise<void> {
     system = await startLocalSystem({ dataDir, workDir: dataDir, env: systemEnv, gatewayPort, gatewaySettings: { corsOrigins } });
     try {
       if (withFrontend) {
-        frontend = await startFrontendServer({ gatewayUrl: system.gatewayUrl, port: frontendPort, host: FRONTEND_HOST, repoRoot: process.cwd() });
+        frontend = await startFrontendServer({ gatewayUrl: system.gatewayUrl, port: frontendPort, host: FRONTEND_HOST, repoRoot: process.cwd(), env });
       }
     } catch (error) {
       await system.close();

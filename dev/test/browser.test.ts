@@ -62,7 +62,7 @@ beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'bff-browser-'));
   const gatewayPort = await freePort();
   const frontendPort = await freePort();
-  frontend = await startFrontendServer({ gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, port: frontendPort, repoRoot: root });
+  frontend = await startFrontendServer({ gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, port: frontendPort, repoRoot: root, env: process.env });
   system = await startLocalSystem({
     workDir,
     gatewayPort,
