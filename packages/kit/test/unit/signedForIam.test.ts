@@ -1,4 +1,4 @@
-import { readRuntimeSettings, signedForIam } from '../src';
+import { readRuntimeSettings, signedForIam } from '../../src';
 
 describe('SigV4 for calls between services (IAM-authorized HTTP APIs)', () => {
   const saved = { ...process.env };

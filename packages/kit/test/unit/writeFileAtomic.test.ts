@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { writeFileAtomic } from '../src';
+import { writeFileAtomic } from '../../src';
 
 describe('writeFileAtomic', () => {
   let dir: string;

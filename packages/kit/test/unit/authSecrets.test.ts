@@ -1,7 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 
-import { readRuntimeSettings, Secrets } from '../src';
+import { readRuntimeSettings, Secrets } from '../../src';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:bff/dev/auth';
 const text = (value: Record<string, string>) => ({ SecretString: JSON.stringify(value) });

@@ -1,10 +1,10 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, type GraphQLSchema, parse } from 'graphql';
 
-import { prepareSubgraphSchema } from '../src/build';
-import { schemaFromPrepared } from '../src/schemaFromPrepared';
-import type { GraphQLResolverMap } from '../src/subgraph';
-import { subgraphSchema } from '../src/subgraphSchema';
+import { prepareSubgraphSchema } from '../../src/build';
+import { schemaFromPrepared } from '../../src/schemaFromPrepared';
+import type { GraphQLResolverMap } from '../../src/subgraph';
+import { subgraphSchema } from '../../src/subgraphSchema';
 
 // Entities of every kind the federation resolvers handle: resolved by reference (sync and async),
 // resolved without a reference resolver, one that is not resolvable, and an interface entity.
