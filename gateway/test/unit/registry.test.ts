@@ -1,6 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+import { temporaryDirectory } from '@bff/test-support';
 
 import { LocalFileRegistry } from '../../src/registry/localFileRegistry';
 import { parseRegistrySnapshot, readRegistry, RegistryError } from '../../src/registry/subgraphRegistry';
@@ -56,14 +57,10 @@ describe('a supergraph composed elsewhere, held by the registry', () => {
 });
 
 describe('LocalFileRegistry', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'bff-registry-'));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const dir = temporaryDirectory('bff-registry-');
 
   it('reads the file on every call, so edits are picked up', async () => {
-    const file = join(dir, 'registry.json');
+    const file = join(dir(), 'registry.json');
     const registry = new LocalFileRegistry(file);
     await writeFile(file, JSON.stringify({ subgraphs: [{ name: 'a', url: 'http://127.0.0.1:1/graphql' }] }));
     expect(await registry.list()).toHaveLength(1);
@@ -72,8 +69,8 @@ describe('LocalFileRegistry', () => {
   });
 
   it('names the file when it is missing or not JSON', async () => {
-    await expect(new LocalFileRegistry(join(dir, 'absent.json')).list()).rejects.toThrow(/absent\.json: cannot read the registry file/);
-    const broken = join(dir, 'broken.json');
+    await expect(new LocalFileRegistry(join(dir(), 'absent.json')).list()).rejects.toThrow(/absent\.json: cannot read the registry file/);
+    const broken = join(dir(), 'broken.json');
     await writeFile(broken, '{ "subgraphs": [');
     await expect(new LocalFileRegistry(broken).list()).rejects.toThrow(/broken\.json: not valid JSON/);
   });

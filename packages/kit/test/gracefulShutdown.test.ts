@@ -1,9 +1,8 @@
 import { Agent, request } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { temporaryDirectory } from '@bff/test-support';
 
 import { type ApiGatewayHandler, createDocumentClient, type TableDefinition } from '../src';
 import { ensureTable, type LocalLambdaServer, serveLambda, startLocalStore } from '../src/local';
@@ -134,14 +133,10 @@ function putInTwoHalves(endpoint: string, pk: string) {
 
 describe('local store: graceful close', () => {
   const definition: TableDefinition = { partitionKey: { name: 'pk', type: 'S' } };
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'bff-store-close-'));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const dir = temporaryDirectory('bff-store-close-');
 
   it('finishes a write in flight before it closes the database, and loses no acknowledged write', async () => {
-    const path = join(dir, 'db');
+    const path = join(dir(), 'db');
     const store = await startLocalStore({ path });
     const client = createDocumentClient(store.endpoint);
     await ensureTable(client, 'things', definition);

@@ -1,8 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { temporaryDirectory } from '@bff/test-support';
 
 import { batchGetItems, createDocumentClient, putIfAbsent, type TableDefinition } from '../src';
 import { createTableInput, ensureTable, type LocalStore, startLocalStore } from '../src/local';
@@ -75,21 +72,17 @@ describe('local store (dynalite in-process)', () => {
 });
 
 describe('local store on disk', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'bff-store-'));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const dir = temporaryDirectory('bff-store-');
 
   it('keeps its data across restarts', async () => {
-    const first = await startLocalStore({ path: dir });
+    const first = await startLocalStore({ path: dir() });
     const client = createDocumentClient(first.endpoint);
     await ensureTable(client, 'kept', definition);
     await putIfAbsent('kept', { pk: 'survivor' }, client);
     client.destroy();
     await first.close();
 
-    const second = await startLocalStore({ path: dir });
+    const second = await startLocalStore({ path: dir() });
     const again = createDocumentClient(second.endpoint);
     const { Item } = await again.send(new GetCommand({ TableName: 'kept', Key: { pk: 'survivor' } }));
     again.destroy();

@@ -9,4 +9,5 @@ export * from './postSignedGraphQL';
 export * from './serveTestLambda';
 export * from './signedFetch';
 export * from './signedHeaders';
+export * from './temporaryDirectory';
 export * from './troubledSubgraphs';

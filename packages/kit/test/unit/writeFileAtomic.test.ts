@@ -1,18 +1,15 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+import { temporaryDirectory } from '@bff/test-support';
 
 import { writeFileAtomic } from '../../src';
 
 describe('writeFileAtomic', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'bff-atomic-'));
-  });
-  afterEach(() => rm(dir, { recursive: true, force: true }));
+  const dir = temporaryDirectory('bff-atomic-', { each: true });
 
   it('never lets a reader see part of a file, while a writer replaces it again and again', async () => {
-    const file = join(dir, 'registry.json');
+    const file = join(dir(), 'registry.json');
     // Large enough that a plain writeFile is seen half-written by a reader polling meanwhile.
     const versions = ['a', 'b', 'c'].map((letter) => JSON.stringify({ subgraphs: letter.repeat(2_000_000) }));
     await writeFileAtomic(file, versions[0]!);
@@ -32,21 +29,21 @@ describe('writeFileAtomic', () => {
     }
     await writer;
     expect(reads).toBeGreaterThan(0);
-    expect(await readdir(dir)).toEqual(['registry.json']);
+    expect(await readdir(dir())).toEqual(['registry.json']);
   });
 
   it('leaves the old file and no temporary file when the write fails', async () => {
     // A folder in the file's place: the rename over it fails after the temporary file was written.
-    const file = join(dir, 'occupied');
+    const file = join(dir(), 'occupied');
     await mkdir(file);
     await writeFile(join(file, 'inside'), 'old');
     await expect(writeFileAtomic(file, 'new')).rejects.toThrow();
-    expect(await readdir(dir)).toEqual(['occupied']);
+    expect(await readdir(dir())).toEqual(['occupied']);
     expect(await readFile(join(file, 'inside'), 'utf8')).toBe('old');
   });
 
   it('gives a new file the mode asked for', async () => {
-    const file = join(dir, 'secrets.json');
+    const file = join(dir(), 'secrets.json');
     await writeFileAtomic(file, '{}', { mode: 0o600 });
     expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
