@@ -12,8 +12,8 @@ import { LocalFileRegistry } from '../src/registry/localFileRegistry';
 import { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings } from '../src/settings';
 
 const BOTH = '{ planets { name moonCount } }';
-const PARTIAL = { planets: [{ name: 'Mercury', moonCount: null }, { name: 'Venus', moonCount: null }] };
-const FULL = { planets: [{ name: 'Mercury', moonCount: 0 }, { name: 'Venus', moonCount: 2 }] };
+const PARTIAL = { planets: [{ name: 'Mercury', moonCount: null }, { name: 'Saturn', moonCount: null }] };
+const FULL = { planets: [{ name: 'Mercury', moonCount: 0 }, { name: 'Saturn', moonCount: 146 }] };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Short limits so the failure cases run in milliseconds; a small queue so that overload is easy to reach.

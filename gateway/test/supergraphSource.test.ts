@@ -85,7 +85,7 @@ describe('SupergraphSource', () => {
     const first = await supergraphs.current();
     expect(first).toMatchObject({ origin: 'composed', subgraphs: [{ name: 'planets' }, { name: 'moons' }] });
     expect(first.composeMs).toBeGreaterThan(0);
-    expect(first.supergraphSdl).toContain('moonCount: Int! @join__field(graph: MOONS)');
+    expect(first.supergraphSdl).toContain('moonCount: Int @join__field(graph: MOONS)');
     expect(compositions).toBe(1);
     expect(info).toHaveBeenCalledWith(
       'Supergraph loaded',

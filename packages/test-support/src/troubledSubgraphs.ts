@@ -1,8 +1,8 @@
-import { type ApiGatewayHandler, CORRELATION_HEADER, createSubgraphHandler, type RuntimeSettings, Secrets } from '@bff/kit';
+import { type ApiGatewayHandler, CORRELATION_HEADER, type RuntimeSettings } from '@bff/kit';
 import type { LocalLambdaServer } from '@bff/kit/local';
 
 import { developerSettings } from './developerKeys';
-import { FEDERATION_LINK, planetByKey } from './fixtureSubgraphs';
+import { fixtureHandler } from './fixtureSubgraphs';
 import { serveTestLambda } from './serveTestLambda';
 
 /** How a test subgraph misbehaves: a test sets it, the subgraph reads it on each request. */
@@ -88,48 +88,12 @@ async function serve(name: string, handler: ApiGatewayHandler): Promise<Troubled
 }
 
 /**
- * Two federation subgraphs built with the kit's real Lambda factory: `planets`
- * (a query and a mutation) and `moons`, which adds nullable fields to Planet.
- * `settings` are the kit's, as their entry would parse them: a developer's by default.
+ * The planets and moons fixture subgraphs (see `FIXTURE_SDL`), each behind a
+ * trouble switch. `settings` are the kit's, as their entry would parse them: a
+ * developer's by default.
  */
 export async function startPlanetsAndMoons(settings: RuntimeSettings = developerSettings): Promise<{ planets: TroubledSubgraph; moons: TroubledSubgraph }> {
-  let renamed = 0;
-  const secrets = new Secrets(settings.secrets);
-  const planets = createSubgraphHandler({
-    name: 'planets',
-    settings,
-    secrets,
-    typeDefs: `${FEDERATION_LINK}
-      type Planet @key(fields: "id") { id: ID! name: String! }
-      type Query { planets: [Planet!]! planet(id: ID!): Planet }
-      type Mutation { renamePlanet(id: ID!, name: String!): Planet! }`,
-    resolvers: {
-      Query: {
-        planets: () => [{ id: 'p1', name: 'Mercury' }, { id: 'p2', name: 'Venus' }],
-        planet: (_: unknown, key: { id: string }) => planetByKey(key),
-      },
-      Mutation: {
-        renamePlanet: (_: unknown, { id, name }: { id: string; name: string }) => {
-          renamed++;
-          return { id, name: `${name} #${renamed}` };
-        },
-      },
-      Planet: { __resolveReference: planetByKey },
-    },
-  });
-  const moons = createSubgraphHandler({
-    name: 'moons',
-    settings,
-    secrets,
-    typeDefs: `${FEDERATION_LINK} type Planet @key(fields: "id") { id: ID! moonCount: Int whoAsked: String }`,
-    resolvers: {
-      Planet: {
-        __resolveReference: ({ id }: { id: string }) => ({ id, moonCount: id === 'p1' ? 0 : 2 }),
-        whoAsked: (_: unknown, __: unknown, context: { caller: { userId: string } | null }) => context.caller?.userId ?? 'anonymous',
-      },
-    },
-  });
-  return { planets: await serve('planets', planets), moons: await serve('moons', moons) };
+  return { planets: await serve('planets', fixtureHandler('planets', settings)), moons: await serve('moons', fixtureHandler('moons', settings)) };
 }
 
 /** A local registry file's text listing these subgraphs (introspected by the gateway). */
