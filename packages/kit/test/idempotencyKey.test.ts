@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { serveTestLambda, signedHeaders } from '@bff/test-support';
+import { developerSecrets, developerSettings, serveTestLambda, signedHeaders } from '@bff/test-support';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { GraphQLError } from 'graphql';
 
@@ -14,9 +14,7 @@ import {
   idempotencyKeyOf,
   InternalSignatureError,
   NonceCache,
-  readRuntimeSettings,
   type RequestContext,
-  Secrets,
   signInternalCall,
   SubgraphClient,
   SubgraphUnavailableError,
@@ -108,8 +106,6 @@ describe('a subgraph learns the key from the signature only, and the subgraph cl
   let server: LocalLambdaServer;
   let url: string;
   /** The key each request's resolvers saw, in order. */
-  const settings = readRuntimeSettings({});
-  const secrets = new Secrets(settings.secrets);
   const seen: (string | null)[] = [];
   /** Requests to answer 503 after handling them, as a subgraph that did the work but failed on the way back. */
   let failAfterHandling = 0;
@@ -121,8 +117,8 @@ describe('a subgraph learns the key from the signature only, and the subgraph cl
     };
     const handler = createSubgraphHandler({
       name: 'keys',
-      settings,
-      secrets,
+      settings: developerSettings,
+      secrets: developerSecrets,
       typeDefs: 'type Query { key: String } type Mutation { key: String }',
       resolvers: { Query: { key: seeKey }, Mutation: { key: seeKey } },
     });
@@ -145,7 +141,7 @@ describe('a subgraph learns the key from the signature only, and the subgraph cl
 
   async function post(query: string, idempotencyKey: string | undefined, headers: Record<string, string> = {}): Promise<unknown> {
     const text = JSON.stringify({ query });
-    const signed = await signedHeaders(text, { secrets, ...(idempotencyKey ? { idempotencyKey } : {}) });
+    const signed = await signedHeaders(text, { secrets: developerSecrets, ...(idempotencyKey ? { idempotencyKey } : {}) });
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signed, ...headers }, body: text });
     return response.json();
   }
@@ -165,7 +161,7 @@ describe('a subgraph learns the key from the signature only, and the subgraph cl
       settings: { ...DEFAULT_SUBGRAPH_CLIENT_SETTINGS, backoffMs: 5, timeoutMs: 2_000 },
       logger: createLogger('keys-test'),
       iamSigning: false,
-      secrets,
+      secrets: developerSecrets,
     });
   const identity = (idempotencyKey?: string): CallIdentity => ({
     caller: null,

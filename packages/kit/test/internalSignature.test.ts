@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 
-import { serveTestLambda, signedHeaders } from '@bff/test-support';
+import { developerSecrets, developerSettings, serveTestLambda, signedHeaders } from '@bff/test-support';
 
 import {
   createSubgraphHandler,
   InternalSignatureError,
   NonceCache,
-  readRuntimeSettings,
-  Secrets,
   signInternalCall,
   verifyInternalCall,
 } from '../src';
@@ -63,14 +61,12 @@ describe('the internal signature carries the client’s source IP', () => {
 describe('a subgraph’s request context: sourceIp', () => {
   let server: LocalLambdaServer;
   let url: string;
-  const settings = readRuntimeSettings({});
-  const secrets = new Secrets(settings.secrets);
 
   beforeAll(async () => {
     const handler = createSubgraphHandler({
       name: 'where',
-      settings,
-      secrets,
+      settings: developerSettings,
+      secrets: developerSecrets,
       typeDefs: 'type Query { sourceIp: String! }',
       resolvers: { Query: { sourceIp: (_: unknown, __: unknown, context: { sourceIp: string }) => context.sourceIp } },
     });
@@ -80,7 +76,7 @@ describe('a subgraph’s request context: sourceIp', () => {
   afterAll(() => server.close());
 
   async function askSourceIp(sourceIp?: string): Promise<unknown> {
-    const signed = await signedHeaders(body, { secrets, ...(sourceIp ? { sourceIp } : {}) });
+    const signed = await signedHeaders(body, { secrets: developerSecrets, ...(sourceIp ? { sourceIp } : {}) });
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signed }, body });
     return response.json();
   }
