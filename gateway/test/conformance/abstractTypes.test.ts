@@ -1,4 +1,6 @@
-import { describeConformance, federationLink } from './describeConformance';
+import { federationLink } from '@bff/test-support';
+
+import { describeConformance } from './describeConformance';
 
 const rex = { __typename: 'Dog', name: 'Rex', barks: true };
 const tom = { __typename: 'Cat', name: 'Tom', lives: 9 };

@@ -41,9 +41,6 @@ export interface ConformanceCase extends Answer {
   apolloGateway?: Answer & { why: string };
 }
 
-export const federationLink = (version: string, imports: string[]) =>
-  `extend schema @link(url: "https://specs.apollo.dev/federation/v${version}", import: ${JSON.stringify(imports)})`;
-
 type Runner = (query: string, variables?: Record<string, unknown>) => Promise<Answer>;
 
 /** What a client sees: JSON, so that null-prototype objects and undefined members compare as they would arrive. */

@@ -1,4 +1,6 @@
-import { describeConformance, federationLink } from './describeConformance';
+import { federationLink } from '@bff/test-support';
+
+import { describeConformance } from './describeConformance';
 
 const accounts = [
   { id: 'a1', email: 'ada@example.org', name: 'Ada', desk: { floor: { id: 'f1' }, number: 7 } },

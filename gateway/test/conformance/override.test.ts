@@ -1,4 +1,6 @@
-import { describeConformance, federationLink } from './describeConformance';
+import { federationLink } from '@bff/test-support';
+
+import { describeConformance } from './describeConformance';
 
 const posts = [{ id: 'p1' }, { id: 'p2' }];
 

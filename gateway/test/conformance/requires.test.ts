@@ -1,4 +1,6 @@
-import { describeConformance, federationLink } from './describeConformance';
+import { federationLink } from '@bff/test-support';
+
+import { describeConformance } from './describeConformance';
 
 const products = [
   { id: 'p1', grams: 1500, price: 20 },

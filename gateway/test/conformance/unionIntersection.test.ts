@@ -1,4 +1,6 @@
-import { describeConformance, federationLink } from './describeConformance';
+import { federationLink } from '@bff/test-support';
+
+import { describeConformance } from './describeConformance';
 
 // `Media` is Book | Song in `library` and Book | Movie in `cinema`; both can answer
 // `Query.media`, so only Book is safe to ask of either. Viewer lives in `library` only.

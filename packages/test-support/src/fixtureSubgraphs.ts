@@ -5,11 +5,9 @@ import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation';
 import { type ExecutionResult, graphql, type GraphQLSchema } from 'graphql';
 
 import { developerSettings } from './developerKeys';
+import { FEDERATION_LINK } from './federationLink';
 import { serveTestLambda } from './serveTestLambda';
 import { signedFetch } from './signedFetch';
-
-/** The federation link every fixture subgraph's SDL starts with. */
-export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 
 /**
  * The test subgraphs, small and federated: `planets` (a list, a lookup and a

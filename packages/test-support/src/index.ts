@@ -3,6 +3,7 @@
 export { lambdaContext } from '@bff/kit/local';
 export * from './developerKeys';
 export * from './eventually';
+export * from './federationLink';
 export * from './fixtureSubgraphs';
 export * from './lambdaProcess';
 export * from './postSignedGraphQL';

@@ -1,7 +1,9 @@
+import { federationLink } from '@bff/test-support';
+
 import { crossSubgraphNullability, describeNullabilityProblems } from '../src/crossSubgraphNullability';
 
 describe('the cross-subgraph nullability rule', () => {
-  const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@external", "@requires", "@shareable"])';
+  const LINK = federationLink('2.7', ['@key', '@external', '@requires', '@shareable']);
   // products owns Product: it has the root query field that returns it.
   const products = {
     name: 'products',
