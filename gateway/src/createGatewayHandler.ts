@@ -27,10 +27,6 @@ export interface GatewayOptions {
   settings?: Partial<GatewaySettings>;
   /** The JWT and internal signing keys; read as `settings.runtime.secrets` say by default. */
   secrets?: Secrets;
-  /** @deprecated Until gateway/test/conformance passes `settings`: read as `settings`. */
-  config?: Partial<GatewaySettings>;
-  /** @deprecated Until gateway/test/conformance passes `settings`: read as `settings`. */
-  sourceSettings?: Pick<Partial<GatewaySettings>, 'pollIntervalMs' | 'cacheDir'>;
 }
 
 /** A gateway handler with the engine it serves, for tests and tools that look inside. */
@@ -68,7 +64,7 @@ function gatewayPlugins(settings: GatewaySettings, secrets: Secrets, whenReady: 
  * when it composes and builds, and requests already running finish on the old one.
  */
 export function createGatewayHandler(options: GatewayOptions): GatewayHandler {
-  const settings: GatewaySettings = { ...DEFAULT_GATEWAY_SETTINGS, ...options.config, ...options.sourceSettings, ...options.settings };
+  const settings: GatewaySettings = { ...DEFAULT_GATEWAY_SETTINGS, ...options.settings };
   const secrets = options.secrets ?? new Secrets(settings.runtime.secrets);
   const logger = createLogger('gateway');
   const upstreams = new Upstreams(logger, { ...settings, secrets });

@@ -2,21 +2,12 @@ import { type ApiGatewayHandler, failClosed, Secrets } from '@bff/kit/core';
 
 import { createGatewayHandler } from './createGatewayHandler';
 import { registryAt } from './registry/registryAt';
-import { type GatewaySettings, readGatewaySettings } from './settings';
+import { readGatewaySettings } from './settings';
 
 export { createGatewayHandler, type GatewayOptions } from './createGatewayHandler';
 export { ENGINE_NAMES, type EngineName } from './engines/engine';
 export { LocalFileRegistry } from './registry/localFileRegistry';
 export { DEFAULT_GATEWAY_SETTINGS, type GatewaySettings, readGatewaySettings } from './settings';
-
-/** @deprecated The old name of `GatewaySettings`, for dev/src/localSystem.ts until it moves; then remove. */
-export type GatewayConfig = GatewaySettings;
-
-/**
- * @deprecated The settings from this process's environment, for callers not yet
- * moved to `readGatewaySettings(process.env)` (dev/, bench/); remove once none is left.
- */
-export const readGatewayConfig = (): GatewaySettings => readGatewaySettings(process.env);
 
 /** The environment, parsed: the gateway's settings, where its registry is, and its keys. */
 function fromEnvironment() {
