@@ -3,6 +3,7 @@
 module.exports = {
   projects: [
     '<rootDir>/packages/kit',
+    '<rootDir>/packages/test-support',
     '<rootDir>/subgraphs/users',
     '<rootDir>/subgraphs/articles',
     '<rootDir>/subgraphs/comments',
