@@ -11,12 +11,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { idempotencyTableEnv } from '@bff/kit';
+import { findRepoRoot } from '@bff/infra/repoRoot';
+import { supergraphParameterValue } from '@bff/infra/supergraphParameter';
+import { SERVICE_LIST, serviceVariables } from '@bff/kit/catalogue';
+import { readRuntimeSettings, Secrets } from '@bff/kit/core';
 import { graphqlPostEvent } from '@bff/kit/local';
 
-import { findRepoRoot } from '../../infra/lib/repoRoot';
-import { SERVICES } from '../../infra/lib/services';
-import { supergraphParameterValue } from '../../infra/lib/supergraph/supergraphParameter';
 import { type ColdPathResult, measureColdPath, type PathFunction } from './coldPath';
 import { type ColdStartCase, measureColdStarts } from './coldStart';
 import { type DeployedBundle, synthDeployedBundles } from './deployedBundles';
@@ -45,6 +45,10 @@ const gatewayOnlySettings = (quick: boolean): Omit<GatewayOnlyPlan, 'connections
   quick
     ? { seconds: 3, rounds: 1, overheadRequests: 100, profileSeconds: 1, soakSeconds: 3, soakSampleSeconds: 0.5, inProcessQueries: 10 }
     : { seconds: 10, rounds: 3, overheadRequests: 2000, profileSeconds: 0, soakSeconds: 300, soakSampleSeconds: 5, inProcessQueries: 300 };
+
+/** The URL variables of the services the services call (comments → articles), each set to that service's URL. */
+const calledServiceUrls = (urlOf: (name: string) => string): Record<string, string> =>
+  Object.fromEntries(SERVICE_LIST.flatMap((service) => service.calls).map((callee) => [serviceVariables(callee).urlEnv, urlOf(callee)]));
 
 function wholeNumber(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -97,12 +101,13 @@ async function main(): Promise<void> {
       INTERNAL_SIGNING_SECRET: randomBytes(32).toString('hex'),
       CURSOR_SECRET: randomBytes(32).toString('hex'),
     };
-    Object.assign(process.env, secrets);
+    // The same keys, for the requests this process signs (as the gateway would).
+    const keys = new Secrets(readRuntimeSettings({ ...secrets, NODE_ENV: 'production' }).secrets);
     const quiet = { POWERTOOLS_LOG_LEVEL: 'SILENT', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
     const baseEnv = { PATH: process.env.PATH, ...secrets, ...quiet };
 
     // --- the gateway alone ---
-    const gatewayOnlyResults = coldStartOnly ? undefined : await runGatewayOnly({ built, workDir, env: baseEnv, log }, gatewayOnlyPlan);
+    const gatewayOnlyResults = coldStartOnly ? undefined : await runGatewayOnly({ built, workDir, env: baseEnv, secrets: keys, log }, gatewayOnlyPlan);
     if (gatewayOnly) {
       finish({ quick, partial: true, started, root, built, log, results: { coldStart: [], overhead: [], fanOut: [], throughput: [], ...(gatewayOnlyResults ? { gatewayOnly: gatewayOnlyResults } : {}) } });
       return;
@@ -138,9 +143,9 @@ async function main(): Promise<void> {
 
     // Each service's table and its idempotency table, as the stacks name them in each function's environment.
     const tables = Object.fromEntries(
-      SERVICES.flatMap((service) => [
-        [service.tableEnv, `bench-${service.name}`],
-        [idempotencyTableEnv(service.name), `bench-${service.name}-idempotency`],
+      SERVICE_LIST.flatMap((service) => [
+        [service.table.env, `bench-${service.name}`],
+        [service.idempotencyTable.env, `bench-${service.name}-idempotency`],
       ]),
     );
 
@@ -150,9 +155,7 @@ async function main(): Promise<void> {
     const { ready } = subgraphs;
     const env = { ...baseEnv, ...tables, DYNAMODB_ENDPOINT: ready.storeEndpoint };
     // The URLs of the services a service calls (comments → articles): CloudFormation references in the template, the local servers here.
-    const calledUrls = Object.fromEntries(
-      SERVICES.flatMap((service) => service.calls ?? []).map((call) => [call.urlEnv, ready.subgraphs.find((subgraph) => subgraph.name === call.subgraph)!.url]),
-    );
+    const calledUrls = calledServiceUrls((name) => ready.subgraphs.find((subgraph) => subgraph.name === name)!.url);
     const deployedEnv = (name: string, extra: Record<string, string> = {}, engine: (typeof ENGINES)[number] = 'stitch'): NodeJS.ProcessEnv => ({
       ...Object.fromEntries(Object.entries(bundle(name, engine).environment).filter(([key]) => !AWS_ONLY.has(key))),
       ...env,
@@ -162,7 +165,7 @@ async function main(): Promise<void> {
 
     // The registry as the subgraph stacks write it (name, url, checked-in SDL), and
     // the same with the supergraph composed ahead of time beside it.
-    const entries = SERVICES.map((service) => ({
+    const entries = SERVICE_LIST.map((service) => ({
       name: service.name,
       url: ready.subgraphs.find((subgraph) => subgraph.name === service.name)!.url,
       sdl: readFileSync(join(root, service.schemaFile), 'utf8'),
@@ -176,7 +179,7 @@ async function main(): Promise<void> {
     // --- cold start ---
     log(`cold start: ${plan.coldRuns} runs of each, interleaved…`);
     const signedEvent = async (query: string, variables: Record<string, unknown> = {}) => {
-      const signed = await signedRequest(query, variables);
+      const signed = await signedRequest(keys, query, variables);
       return graphqlPostEvent(signed.body, signed.headers);
     };
     const gatewayEvent = () => Promise.resolve(graphqlPostEvent(JSON.stringify({ query: nestedQuery(10) })));
@@ -245,7 +248,7 @@ async function main(): Promise<void> {
         await measureColdPath({
           node,
           runner: join(built, 'coldStartRunner.js'),
-          names: ['gateway', ...SERVICES.map((service) => service.name)],
+          names: ['gateway', ...SERVICE_LIST.map((service) => service.name)],
           configure: (urls) => {
             const pathEntries = entries.map((entry) => ({ ...entry, url: urls[entry.name]! }));
             const pathRegistry = join(workDir, `registry-cold-path-${nodes.indexOf(node)}.json`);
@@ -254,11 +257,11 @@ async function main(): Promise<void> {
               name,
               handlerModule: bundleOn(node, functionName).file,
               // A service's URL of another: that function's endpoint here.
-              env: { ...deployedEnv(functionName, extra), ...Object.fromEntries(SERVICES.flatMap((service) => service.calls ?? []).map((call) => [call.urlEnv, urls[call.subgraph]!])) },
+              env: { ...deployedEnv(functionName, extra), ...calledServiceUrls((name) => urls[name]!) },
             });
             return {
               gateway: fn('gateway', 'gateway-dev-graphql', { REGISTRY_FILE: pathRegistry }),
-              ...Object.fromEntries(SERVICES.map((service) => [service.name, fn(service.name, `${service.name}-dev-graphql`)])),
+              ...Object.fromEntries(SERVICE_LIST.map((service) => [service.name, fn(service.name, `${service.name}-dev-graphql`)])),
             };
           },
           query: nestedQuery(10),
@@ -294,6 +297,7 @@ async function main(): Promise<void> {
           query: SINGLE_SUBGRAPH_QUERY,
           requests: plan.overheadRequests,
           target: { p50Ms: 1, p99Ms: 5 },
+          secrets: keys,
         }),
       );
       log(`gateway (${engine}): whole-system throughput, ${plan.throughputSeconds} s…`);

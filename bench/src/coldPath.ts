@@ -1,9 +1,10 @@
 import { type ChildProcess, fork } from 'node:child_process';
 
-import type { ApiGatewayHandler } from '@bff/kit';
+import type { ApiGatewayHandler } from '@bff/kit/core';
 import { type LocalLambdaServer, serveLambda } from '@bff/kit/local';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
+import { invocation } from './coldStart';
 import { postChecked } from './http';
 import type { MeasuredNode } from './lambdaNode';
 import { median, round } from './stats';
@@ -36,7 +37,10 @@ class Instance {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
 
-  private constructor(readonly child: ChildProcess) {
+  private constructor(
+    readonly child: ChildProcess,
+    private readonly functionName: string,
+  ) {
     child.on('message', (reply: { id?: number; result?: APIGatewayProxyStructuredResultV2; error?: string }) => {
       const waiting = reply.id === undefined ? undefined : this.pending.get(reply.id);
       if (!waiting) return;
@@ -53,7 +57,7 @@ class Instance {
       child.once('exit', (code) => reject(new Error(`${fn.name} exited (${code}) while starting`)));
       child.once('message', () => {
         child.removeAllListeners('exit');
-        resolve(new Instance(child));
+        resolve(new Instance(child, fn.name));
       });
     });
   }
@@ -64,7 +68,7 @@ class Instance {
       const id = this.nextId++;
       return await new Promise((resolve, reject) => {
         this.pending.set(id, { resolve, reject });
-        this.child.send({ id, event });
+        this.child.send({ id, ...invocation(event, this.functionName) });
       });
     } finally {
       this.busy = false;
@@ -93,7 +97,8 @@ class LambdaFunction {
 
   static async serve(name: string, node: string, runner: string): Promise<LambdaFunction> {
     const fn = new LambdaFunction(name, node, runner);
-    fn.server = await serveLambda(fn.handle, { name: `${name}-bench-graphql` });
+    // Closed only after every round's answers are in: nothing is left in flight to wait for.
+    fn.server = await serveLambda(fn.handle, { name: `${name}-bench-graphql`, shutdownGraceMs: 0 });
     return fn;
   }
 

@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { lambdaContext } from '@bff/kit/local';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
+import type { Invocation } from './children/protocol';
 import type { MeasuredNode } from './lambdaNode';
 import { profileByOrigin, type ProfileSummary } from './profile';
 import { type GraphQLBody, problemOf } from './queries';
@@ -39,6 +41,12 @@ export interface ColdStartResult {
   met?: boolean;
   /** With --profile: one more cold start under `node --cpu-prof`, self time by package. */
   profile?: ProfileSummary;
+}
+
+/** What the cold start runner invokes its handler with: the event, and a Lambda context for `functionName` as the kit makes it. */
+export function invocation(event: APIGatewayProxyEventV2, functionName: string, timeoutMs = 10_000): Invocation {
+  const data = JSON.parse(JSON.stringify(lambdaContext(functionName, timeoutMs))) as Invocation['context']['data'];
+  return { event, context: { data, timeoutMs } };
 }
 
 /** Spawns one process and waits for it to exit: wall time from spawn to exit, in ms. */
@@ -89,7 +97,7 @@ export async function measureColdStarts(
     for (const item of cases) {
       let args = ['-e', '0'];
       if (item.handlerModule && item.event) {
-        writeFileSync(eventFile, JSON.stringify(await item.event()));
+        writeFileSync(eventFile, JSON.stringify(invocation(await item.event(), item.name)));
         rmSync(resultFile, { force: true });
         args = [options.runner, item.handlerModule, eventFile, resultFile];
       }
@@ -109,7 +117,7 @@ export async function measureColdStarts(
   for (const [index, item] of cases.entries()) {
     if (!options.profile || !item.handlerModule || !item.bundle || !item.event) continue;
     const dir = join(options.workDir, `profile-${index}`);
-    writeFileSync(eventFile, JSON.stringify(await item.event()));
+    writeFileSync(eventFile, JSON.stringify(invocation(await item.event(), item.name)));
     const run = await timeProcess(item.node.path, ['--cpu-prof', `--cpu-prof-dir=${dir}`, options.runner, item.handlerModule, eventFile, resultFile], item.env);
     if (run.code !== 0) throw new Error(`${label(item)}: the profiled cold start failed: ${run.stderr.slice(0, 2000)}`);
     normalizeProfile(dir, item.bundle);

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 
+import { createBffApp } from '@bff/infra/createBffApp';
 import { App } from 'aws-cdk-lib';
-
-import { createBffApp } from '../../infra/lib/createBffApp';
 
 /** One Lambda function as the stacks deploy it. */
 export interface DeployedBundle {

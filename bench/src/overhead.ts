@@ -1,3 +1,5 @@
+import type { Secrets } from '@bff/kit/core';
+
 import { postChecked } from './http';
 import { signedRequest } from './queries';
 import { quantile, round } from './stats';
@@ -26,6 +28,8 @@ export interface OverheadOptions {
   query: string;
   requests: number;
   target: { p50Ms: number; p99Ms?: number };
+  /** The keys the subgraph checks signatures with: the direct requests are signed as the gateway signs. */
+  secrets: Pick<Secrets, 'authSecrets'>;
 }
 
 /**
@@ -33,14 +37,14 @@ export interface OverheadOptions {
  * gateway would) and through the gateway, warm, one at a time, alternating so
  * that drift in the machine hits both alike.
  */
-export async function measureOverhead({ engine, gatewayUrl, subgraphUrl, query, requests, target }: OverheadOptions): Promise<OverheadResult> {
+export async function measureOverhead({ engine, gatewayUrl, subgraphUrl, query, requests, target, secrets }: OverheadOptions): Promise<OverheadResult> {
   const gatewayBody = JSON.stringify({ query });
   const direct: number[] = [];
   const viaGateway: number[] = [];
   const warmup = Math.max(50, Math.round(requests / 10));
   for (let i = 0; i < warmup + requests; i++) {
     // Signed outside the timing: the gateway signs too, but that is part of what it costs.
-    const signed = await signedRequest(query);
+    const signed = await signedRequest(secrets, query);
     let started = performance.now();
     await postChecked(subgraphUrl, signed.body, signed.headers);
     const directMs = performance.now() - started;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import { signInternalHeaders } from '@bff/kit';
+import type { Secrets } from '@bff/kit/core';
+import { signedHeaders } from '@bff/test-support';
 
 /** Articles in the whole-system throughput figure's nested query. */
 export const THROUGHPUT_ITEMS = 20;
@@ -18,10 +19,14 @@ export interface GraphQLBody {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-/** A body and the internal signature a subgraph requires of its callers (a fresh nonce each time). */
-export async function signedRequest(query: string, variables: Record<string, unknown> = {}): Promise<{ body: string; headers: Record<string, string> }> {
+/** A body and the internal signature a subgraph requires of its callers, made with `secrets` (a fresh nonce each time). */
+export async function signedRequest(
+  secrets: Pick<Secrets, 'authSecrets'>,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ body: string; headers: Record<string, string> }> {
   const body = JSON.stringify({ query, variables });
-  return { body, headers: { 'content-type': 'application/json', ...(await signInternalHeaders(body, null, randomUUID())) } };
+  return { body, headers: { 'content-type': 'application/json', ...(await signedHeaders(body, { secrets, requestId: randomUUID() })) } };
 }
 
 /** Errors in a GraphQL body, as one line, or undefined when it has data and no errors. */

@@ -8,25 +8,29 @@ import { randomUUID } from 'node:crypto';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { signInternalHeaders } from '@bff/kit';
+import { type Secrets, signInternalHeaders } from '@bff/kit/core';
 import { fetch } from 'undici';
 
+import { childSettings } from './childSettings';
 import { answerProfileRequests } from './cpuProfiler';
 import type { GatewayReady } from './protocol';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 
-const signedFetch = (async (url: string, init: { body?: string; headers?: Record<string, string> } = {}) => {
-  const body = init.body ?? '';
-  const signed = await signInternalHeaders(body, null, randomUUID());
-  return fetch(url, { ...init, body, headers: { ...init.headers, ...signed } });
-}) as unknown as Fetcher;
+/** undici's fetch, each call signed with `secrets` as our gateway signs it. */
+const signedFetch = (secrets: Secrets) =>
+  (async (url: string, init: { body?: string; headers?: Record<string, string> } = {}) => {
+    const body = init.body ?? '';
+    const signed = await signInternalHeaders(body, null, randomUUID(), secrets);
+    return fetch(url, { ...init, body, headers: { ...init.headers, ...signed } });
+  }) as unknown as Fetcher;
 
 async function main(): Promise<void> {
-  const subgraphs = JSON.parse(process.env.BENCH_SUBGRAPHS ?? '[]') as { name: string; url: string }[];
+  const { subgraphs, secrets } = childSettings(process.env);
+  const fetcher = signedFetch(secrets);
   const gateway = new ApolloGateway({
     supergraphSdl: new IntrospectAndCompose({ subgraphs }),
-    buildService: ({ url }) => new RemoteGraphQLDataSource({ url, fetcher: signedFetch }),
+    buildService: ({ url }) => new RemoteGraphQLDataSource({ url, fetcher }),
   });
   const server = new ApolloServer({ gateway });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });

@@ -5,31 +5,38 @@
 // (keep-alive sockets would hold it open). With `--worker` in place of the event, the
 // process stays as a warm Lambda instance does: it reports ready over IPC and invokes
 // the handler for each event sent, one at a time (the cold path a user feels).
-// Imports only the kit's Lambda context (node:crypto), so that the runner itself adds
-// next to nothing to what is measured.
+// The bench makes each invocation's Lambda context (the kit's lambdaContext) and sends
+// its data with the event; the runner imports nothing of ours, so that it adds next to
+// nothing to what is measured.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 
-import { lambdaContext } from '../../../packages/kit/src/local/apiGatewayEvent';
+import type { Invocation } from './protocol';
 
-type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+type Handler = (event: Invocation['event'], context: Context) => Promise<APIGatewayProxyResultV2>;
+
+/** The context's functions, which JSON cannot carry, around the data the bench made. */
+function contextOf({ data, timeoutMs }: Invocation['context']): Context {
+  const start = Date.now();
+  return { ...data, getRemainingTimeInMillis: () => Math.max(0, timeoutMs - (Date.now() - start)), done() {}, fail() {}, succeed() {} };
+}
 
 const [handlerModule = '', eventFile = '', resultFile = ''] = process.argv.slice(2);
 const { handler, codeCache } = createRequire(__filename)(handlerModule) as { handler: Handler; codeCache?: string };
 
 if (eventFile === '--worker') {
-  process.on('message', (message: { id: number; event: APIGatewayProxyEventV2 }) => {
-    handler(message.event, lambdaContext('bench', 10_000)).then(
+  process.on('message', (message: Invocation & { id: number }) => {
+    handler(message.event, contextOf(message.context)).then(
       (result) => process.send?.({ id: message.id, result }),
       (error: unknown) => process.send?.({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     );
   });
   process.send?.({ type: 'ready', codeCache });
 } else {
-  const event = JSON.parse(readFileSync(eventFile, 'utf8')) as APIGatewayProxyEventV2;
-  handler(event, lambdaContext('bench', 10_000)).then(
+  const { event, context } = JSON.parse(readFileSync(eventFile, 'utf8')) as Invocation;
+  handler(event, contextOf(context)).then(
     (result) => {
       writeFileSync(resultFile, JSON.stringify({ result, codeCache }));
       process.exit(0);

@@ -2,12 +2,10 @@
 // with a `LocalFileRegistry` (argv[2]), served by the local API Gateway adapter, its
 // settings and keys read from the environment once as the Lambda entry reads them
 // (engine, admission, secrets). Answers the bench's CPU profile requests.
-import { Secrets } from '@bff/kit/core';
-import { serveLambda } from '@bff/kit/local';
+import { createGatewayHandler, LocalFileRegistry, readGatewaySettings } from '@bff/gateway';
+import { parseEnv, Secrets } from '@bff/kit/core';
+import { localEnvSchema, serveLambda } from '@bff/kit/local';
 
-import { createGatewayHandler } from '../../../gateway/src/createGatewayHandler';
-import { LocalFileRegistry } from '../../../gateway/src/registry/localFileRegistry';
-import { readGatewaySettings } from '../../../gateway/src/settings';
 import { answerProfileRequests } from './cpuProfiler';
 import type { GatewayReady } from './protocol';
 
@@ -17,7 +15,8 @@ async function main(): Promise<void> {
   // The registry is the file given here, whatever the environment names.
   const { registry: _fromEnvironment, ...settings } = readGatewaySettings(process.env);
   const handler = createGatewayHandler({ registry: new LocalFileRegistry(registryFile), settings, secrets: new Secrets(settings.runtime.secrets) });
-  const server = await serveLambda(handler, { name: 'gateway-bench-graphql', port: 0, host: '127.0.0.1' });
+  const { SHUTDOWN_GRACE_MS: shutdownGraceMs } = parseEnv(localEnvSchema, process.env);
+  const server = await serveLambda(handler, { name: 'gateway-bench-graphql', port: 0, host: '127.0.0.1', shutdownGraceMs });
   answerProfileRequests();
   const stop = () => process.exit(0);
   process.on('disconnect', stop);

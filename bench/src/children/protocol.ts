@@ -1,3 +1,5 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+
 /** What the subgraphs process counted since the last reset. */
 export interface Counters {
   /** Requests each subgraph received. */
@@ -41,4 +43,10 @@ export type ProfileMessage = { type: 'profile'; action: 'start' } | { type: 'pro
 export interface ProfileReply {
   type: 'profile';
   action: 'start' | 'stop';
+}
+
+/** One invocation for the cold start runner: the event, and its Lambda context's data (the runner adds the functions). */
+export interface Invocation {
+  event: APIGatewayProxyEventV2;
+  context: { data: Omit<Context, 'getRemainingTimeInMillis' | 'done' | 'fail' | 'succeed'>; timeoutMs: number };
 }

@@ -2,23 +2,25 @@
 // or reviews) in a process of its own, through the kit's real subgraph handler on the
 // local API Gateway adapter: it checks the gateway's signature on every call and
 // answers from memory. Counts its requests for the bench.
-import { createSubgraphHandler } from '@bff/kit';
 import { serveLambda } from '@bff/kit/local';
+import { createSubgraphHandler } from '@bff/kit/subgraph';
 
 import { SHOP_SUBGRAPH_NAMES, type ShopSubgraphName, shopSubgraph } from '../gatewayOnly/shopSubgraphs';
+import { childSettings } from './childSettings';
 import type { ShopCountersReply, ShopSubgraphReady, SubgraphsMessage } from './protocol';
 
 async function main(): Promise<void> {
   const name = process.argv[2] as ShopSubgraphName;
   if (!SHOP_SUBGRAPH_NAMES.includes(name)) throw new Error(`usage: shopSubgraph.js <${SHOP_SUBGRAPH_NAMES.join('|')}>`);
-  const handler = createSubgraphHandler(shopSubgraph(name));
+  const { runtime, secrets, shutdownGraceMs } = childSettings(process.env);
+  const handler = createSubgraphHandler({ ...shopSubgraph(name), settings: runtime, secrets });
   let requests = 0;
   const server = await serveLambda(
     (event, context) => {
       requests++;
       return handler(event, context);
     },
-    { name: `${name}-bench-graphql`, port: 0, host: '127.0.0.1' },
+    { name: `${name}-bench-graphql`, port: 0, host: '127.0.0.1', shutdownGraceMs },
   );
   process.on('message', (message: SubgraphsMessage) => {
     if (message.type !== 'counters') return;

@@ -6,28 +6,30 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { documentClient } from '@bff/kit';
+import { demoData } from '@bff/dev/demoData';
+import { startLocalSystem } from '@bff/dev/localSystem';
 
-import { demoData } from '../../../dev/src/demoData';
-import { startLocalSystem } from '../../../dev/src/localSystem';
+import { childSettings } from './childSettings';
 import type { Counters, SubgraphsMessage, SubgraphsReady } from './protocol';
 
 const counters: Counters = { requests: {}, dynamodb: {} };
 
 async function main(): Promise<void> {
   const workDir = await mkdtemp(join(tmpdir(), 'bff-bench-subgraphs-'));
-  const sizes = JSON.parse(process.env.BENCH_DATA_SIZES ?? '{"users":20,"articles":150,"comments":300}') as Parameters<typeof demoData>[0];
-  const data = demoData(sizes);
+  // Parsed here for the data's sizes; the services parse the same environment (tables, secrets) as the stacks set it.
+  const { dataSizes } = childSettings(process.env);
+  const data = demoData(dataSizes);
   const system = await startLocalSystem({
     workDir,
+    env: process.env,
     seed: data,
     instrument: (name, handler) => (event, context) => {
       counters.requests[name] = (counters.requests[name] ?? 0) + 1;
       return handler(event, context);
     },
   });
-  // Every service in this process shares the one document client: count each command it sends.
-  documentClient().middlewareStack.add(
+  // Every service in this process shares the store's one document client: count each command it sends.
+  system.stores.client.middlewareStack.add(
     (next, context) => (args) => {
       const command = context.commandName ?? 'unknown';
       counters.dynamodb[command] = (counters.dynamodb[command] ?? 0) + 1;

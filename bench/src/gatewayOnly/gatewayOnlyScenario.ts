@@ -8,10 +8,11 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
+import { composeSupergraph } from '@bff/gateway/compose';
+import { subgraphsHash } from '@bff/gateway/subgraphsHash';
+import type { Secrets } from '@bff/kit/core';
 import autocannon from 'autocannon';
 
-import { composeSupergraph } from '../../../gateway/src/compose/composeSupergraph';
-import { subgraphsHash } from '../../../gateway/src/compose/subgraphsHash';
 import type { GatewayReady, ProfileReply, ShopCountersReply, ShopSubgraphReady } from '../children/protocol';
 import { postChecked } from '../http';
 import { measureOverhead, type OverheadResult } from '../overhead';
@@ -100,6 +101,8 @@ interface Context {
   workDir: string;
   /** Secrets and quiet settings every process gets. */
   env: NodeJS.ProcessEnv;
+  /** The same secrets, for the requests this process signs. */
+  secrets: Pick<Secrets, 'authSecrets'>;
   log: (line: string) => void;
 }
 
@@ -123,7 +126,7 @@ function firstDifference(a: unknown, b: unknown, path = '$'): string | undefined
 }
 
 /** Runs the scenario; every process it starts is stopped before it returns. */
-export async function runGatewayOnly({ built, workDir, env, log }: Context, plan: GatewayOnlyPlan): Promise<GatewayOnlyResults> {
+export async function runGatewayOnly({ built, workDir, env, secrets, log }: Context, plan: GatewayOnlyPlan): Promise<GatewayOnlyResults> {
   const stops: (() => Promise<void>)[] = [];
   const cpuPlan = placement();
   const ownMask = cpuPlan ? affinityMask(process.pid) : undefined;
@@ -242,6 +245,7 @@ export async function runGatewayOnly({ built, workDir, env, log }: Context, plan
           query: ONE_SUBGRAPH_QUERY,
           requests: plan.overheadRequests,
           target: { p50Ms: GATEWAY_ONLY_TARGETS.overheadP50Ms },
+          secrets,
         }),
       );
     }

@@ -1,7 +1,7 @@
 // The four subgraphs of the gateway-only scenario, over the in-memory shop: each is
 // served by the kit's real subgraph handler (signature check, Apollo Server, logging),
 // and answers from memory, so that the gateway in front of them is what is measured.
-import type { RequestContext, SubgraphOptions } from '@bff/kit';
+import type { RequestContext, SubgraphOptions } from '@bff/kit/subgraph';
 
 import { type ShopData, type ShopReview, shopData } from './shopData';
 

@@ -6,13 +6,13 @@
 // far less than a throughput figure; beside it, graphql-js executing the same query
 // over the finished data: the floor for an answer of this shape.
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { composeSupergraph } from '@bff/gateway/compose';
 import type { GraphQLResolverMap } from '@bff/kit/subgraph';
 import { execute as executeStitched } from '@graphql-tools/executor';
 import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation';
 import type { ExecutionRequest } from '@graphql-tools/utils';
 import { buildSchema, type DocumentNode, execute, executeSync, parse, print, printSchema } from 'graphql';
 
-import { composeSupergraph } from '../../../gateway/src/compose/composeSupergraph';
 import { round } from '../stats';
 import { SHOP_SUBGRAPH_NAMES, type ShopSubgraphName, shopSdl, shopSubgraph } from './shopSubgraphs';
 
