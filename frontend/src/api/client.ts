@@ -1,4 +1,5 @@
 import type { TypedDocumentString } from '../gql/graphql';
+import type { ClientErrorCode } from './errorCodes';
 import { type Attempt, IDEMPOTENCY_HEADER, isRetryableAnswer, newIdempotencyKey, retrying } from './mutationRetry';
 import { getToken, setToken } from './token';
 
@@ -13,11 +14,14 @@ export interface ErrorDetails {
   retryAfterSeconds?: number;
 }
 
-/** A request that failed: `code` is the GraphQL `extensions.code` (or one of ours, e.g. NETWORK_ERROR). */
+/**
+ * A request that failed: `code` is the GraphQL `extensions.code` (or one of ours, e.g. NETWORK_ERROR);
+ * a code newer than this app is kept as it came.
+ */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
-    readonly code: string,
+    readonly code: ClientErrorCode | (string & {}),
     message: string,
     /** The HTTP status; 0 when no response arrived. */
     readonly status: number,

@@ -1,7 +1,8 @@
 import type { ApiError } from './client';
+import type { ClientErrorCode } from './errorCodes';
 
 /** What a screen may say instead of the default for a code (e.g. the login form for UNAUTHENTICATED). */
-export type MessageOverrides = Partial<Record<string, string>>;
+export type MessageOverrides = Partial<Record<ClientErrorCode, string>>;
 
 const UNAVAILABLE = 'The service is unavailable right now. Try again in a moment.';
 
@@ -16,12 +17,11 @@ function waitFor(seconds: number | undefined): string {
 }
 
 /**
- * Messages by `extensions.code`. The codes come from packages/kit/src/errors.ts (what the
- * services throw), the gateway (subgraph failures naming the service in `extensions.subgraph`,
- * not ready, limits, demand control, trusted documents) and this client (NETWORK_ERROR,
- * TOO_MANY_REQUESTS for API Gateway's throttling answer).
+ * Messages by `extensions.code` (the kit's catalogue, packages/kit/src/catalogue/errorCodes.ts,
+ * and this client's own codes: see errorCodes.ts). SUBGRAPH_* name the service in
+ * `extensions.subgraph`; TOO_MANY_REQUESTS is also API Gateway's throttling answer.
  */
-const MESSAGES: Partial<Record<string, string | ((error: ApiError) => string)>> = {
+const MESSAGES: Partial<Record<ClientErrorCode, string | ((error: ApiError) => string)>> = {
   UNAUTHENTICATED: 'You are not logged in, or your login has expired. Log in and try again.',
   FORBIDDEN: 'You are not allowed to do that.',
   NOT_FOUND: 'Not found: it may have been deleted.',
@@ -46,10 +46,10 @@ const MESSAGES: Partial<Record<string, string | ((error: ApiError) => string)>> 
  * exists already.", "Password must be 8 to 128 characters.").
  */
 export function errorMessage(error: ApiError, overrides: MessageOverrides = {}): string {
-  const override = overrides[error.code];
+  const override = overrides[error.code as ClientErrorCode];
   if (override !== undefined) return override;
   if (error.code === 'BAD_USER_INPUT') return error.message;
-  const message = MESSAGES[error.code];
+  const message = MESSAGES[error.code as ClientErrorCode];
   if (message === undefined) return `Something went wrong (${error.code}).`;
   return typeof message === 'string' ? message : message(error);
 }

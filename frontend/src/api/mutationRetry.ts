@@ -6,6 +6,8 @@
  * click after the app gave up) is a new key.
  */
 
+import type { ClientErrorCode } from './errorCodes';
+
 /** The header the gateway reads the key from. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
@@ -16,7 +18,7 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
  * the gateway or a service was too busy to start it (…_OVERLOADED: nothing was done),
  * or the first attempt is still running (REQUEST_IN_PROGRESS: the retry gets its result).
  */
-export const RETRY_CODES: ReadonlySet<string> = new Set([
+export const RETRY_CODES: ReadonlySet<string> = new Set<ClientErrorCode>([
   'NETWORK_ERROR',
   'SUBGRAPH_TIMEOUT',
   'SUBGRAPH_UNAVAILABLE',
