@@ -39,6 +39,23 @@ const perCpuSecond = (ms: number | null | undefined, stockMs: number | null | un
   ms ? `${Math.round(1000 / ms)}${stockMs ? ` (${ratio(stockMs, ms)})` : ''}` : 'n/a';
 const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 1000) / 10} %` : '');
 
+/** The overhead figures, one row each; a row `held` to its target shows it and the verdict. */
+function overheadTable(firstColumn: string, rows: OverheadResult[], held: (row: OverheadResult) => boolean = () => true): string {
+  return table(
+    [firstColumn, 'requests each', 'direct p50 / p99 ms', 'gateway p50 / p99 ms', 'overhead p50 ms', 'overhead p99 ms', 'target', ''],
+    rows.map((row) => [
+      row.engine,
+      row.requests,
+      `${row.directP50Ms} / ${row.directP99Ms}`,
+      `${row.gatewayP50Ms} / ${row.gatewayP99Ms}`,
+      row.p50Ms,
+      row.p99Ms,
+      held(row) ? `≤ ${row.target.p50Ms} ms p50${row.target.p99Ms === undefined ? '' : `, ≤ ${row.target.p99Ms} ms p99`}` : '',
+      held(row) ? verdict(row.met) : '',
+    ]),
+  );
+}
+
 /** The stitching library alone, in process, when it was measured. */
 function renderStitchInProcess(result: StitchInProcessResult | undefined): string[] {
   if (!result) return [];
@@ -106,19 +123,7 @@ function renderGatewayOnly(scenario: GatewayOnlyResults): string[] {
     '## The gateway alone: overhead of a one-subgraph query',
     'The same query for the products subgraph alone, sent to it directly (signed, as a gateway would) and through each gateway, warm, one at a time, alternating; the difference of the percentiles.',
     '',
-    table(
-      ['gateway', 'requests each', 'direct p50 / p99 ms', 'gateway p50 / p99 ms', 'overhead p50 ms', 'overhead p99 ms', 'target', ''],
-      scenario.overhead.map((row) => [
-        row.engine,
-        row.requests,
-        `${row.directP50Ms} / ${row.directP99Ms}`,
-        `${row.gatewayP50Ms} / ${row.gatewayP99Ms}`,
-        row.p50Ms,
-        row.p99Ms,
-        isStitch(row.engine) ? `≤ ${row.target.p50Ms} ms p50` : '',
-        isStitch(row.engine) ? verdict(row.met) : '',
-      ]),
-    ),
+    overheadTable('gateway', scenario.overhead, (row) => isStitch(row.engine)),
     '',
   ];
   for (const profile of scenario.profiles ?? []) {
@@ -227,19 +232,7 @@ function renderWholeSystem(results: BenchResults, baseline: ThroughputResult | u
     '## Whole local system: gateway overhead',
     'The deployed gateway bundle in front of the real subgraphs on the local DynamoDB store (dynalite). The same single-subgraph query sent to the articles subgraph directly and through the gateway, warm, one at a time, alternating; the difference of the percentiles.',
     '',
-    table(
-      ['engine', 'requests each', 'direct p50 / p99 ms', 'gateway p50 / p99 ms', 'overhead p50 ms', 'overhead p99 ms', 'target', ''],
-      results.overhead.map((row) => [
-        row.engine,
-        row.requests,
-        `${row.directP50Ms} / ${row.directP99Ms}`,
-        `${row.gatewayP50Ms} / ${row.gatewayP99Ms}`,
-        row.p50Ms,
-        row.p99Ms,
-        `≤ ${row.target.p50Ms} ms p50${row.target.p99Ms === undefined ? '' : `, ≤ ${row.target.p99Ms} ms p99`}`,
-        verdict(row.met),
-      ]),
-    ),
+    overheadTable('engine', results.overhead),
     '',
     '## Whole local system: fan-out',
     'Requests the subgraphs received and DynamoDB calls they made for `articles(first: N) { nodes { author { name } comments { nodes { author { name } } } } }`.',
