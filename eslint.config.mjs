@@ -63,8 +63,6 @@ export default tseslint.config(
       'tools/**',
       'packages/test-support/**',
       '**/test/**',
-      // TRANSITION: the kit's deprecated env helpers, until the last caller passes settings.
-      'packages/kit/src/config.ts',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },

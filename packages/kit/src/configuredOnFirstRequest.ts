@@ -11,6 +11,5 @@ import { failClosed } from './failClosed';
 export function configuredOnFirstRequest(service: string, configure: () => ApiGatewayHandler): ApiGatewayHandler {
   let handler: ApiGatewayHandler | undefined;
   const configured = () => (handler ??= configure());
-  // No production-only variables are looked at here: `development` only matters for those.
-  return failClosed(service, { development: true, validate: () => void configured() }, (event, context) => configured()(event, context));
+  return failClosed(service, { validate: () => void configured() }, (event, context) => configured()(event, context));
 }

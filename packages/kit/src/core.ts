@@ -8,7 +8,6 @@ export * from './auth/internalSignature';
 export * from './auth/signInternalHeaders';
 export * from './auth/secrets';
 export * from './catalogue/services';
-export * from './config';
 export * from './env/parseEnv';
 export * from './env/runtimeEnv';
 export * from './env/serviceEnv';

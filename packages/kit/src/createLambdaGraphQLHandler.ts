@@ -6,7 +6,6 @@ import { GraphQLError } from 'graphql';
 
 import { apiGatewayRequestHandler } from './apiGatewayRequestHandler';
 import type { Caller } from './auth/accessToken';
-import { isDevelopment } from './config';
 import type { RuntimeSettings } from './env/runtimeEnv';
 import { DomainError } from './errors';
 import { errorLoggingPlugin } from './errorLoggingPlugin';
@@ -26,8 +25,7 @@ export type ApiGatewayHandler = (
  */
 export function baseServerOptions<TContext extends RequestContext>(
   logger: Logger,
-  // TRANSITION: remove the default when callers pass settings.
-  { development }: Pick<RuntimeSettings, 'development'> = { development: isDevelopment() },
+  { development }: Pick<RuntimeSettings, 'development'>,
 ) {
   return {
     formatError,
@@ -61,11 +59,9 @@ export interface LambdaGraphQLOptions<TContext extends RequestContext> {
   /**
    * Who is calling: the gateway reads the Bearer token, a subgraph the gateway's
    * signature. A GraphQLError (or a DomainError, answered 401) refuses the request
-   * before any of it runs. (TRANSITION: it may still return a bare Caller or null.)
+   * before any of it runs.
    */
-  identify: (event: APIGatewayProxyEventV2) => Promise<RequestIdentity | Caller | null>;
-  /** TRANSITION: remove when callers return `sourceIp` from identify. Where the client is. */
-  sourceIp?: (event: APIGatewayProxyEventV2) => string;
+  identify: (event: APIGatewayProxyEventV2) => Promise<RequestIdentity>;
   /** Adds per-request state (loaders, headers to pass on) to the shared request context. */
   buildContext: (base: RequestContext, event: APIGatewayProxyEventV2) => TContext | Promise<TContext>;
 }
@@ -74,30 +70,22 @@ export interface LambdaGraphQLOptions<TContext extends RequestContext> {
 export function createLambdaGraphQLHandler<TContext extends RequestContext>(
   server: ApolloServer<TContext>,
   logger: Logger,
-  { identify, sourceIp = (event) => event.requestContext.http.sourceIp, buildContext }: LambdaGraphQLOptions<TContext>,
+  { identify, buildContext }: LambdaGraphQLOptions<TContext>,
 ): ApiGatewayHandler {
   const handle = startServerAndCreateLambdaHandler(server, apiGatewayRequestHandler(), {
     context: async ({ event, context }) => {
-      const identity = asIdentity(
-        await identify(event).catch((error: unknown) => {
-          // Thrown from here, only a GraphQLError keeps its code and status: anything else becomes a 500.
-          if (error instanceof DomainError) {
-            throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
-          }
-          throw error;
-        }),
-      );
-      const base = createRequestContext(logger, event, context, identity.caller, identity.sourceIp ?? sourceIp(event));
+      const identity = await identify(event).catch((error: unknown) => {
+        // Thrown from here, only a GraphQLError keeps its code and status: anything else becomes a 500.
+        if (error instanceof DomainError) {
+          throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+        }
+        throw error;
+      });
+      const base = createRequestContext(logger, event, context, identity.caller, identity.sourceIp ?? event.requestContext.http.sourceIp);
       return buildContext(identity.idempotencyKey === undefined ? base : { ...base, idempotencyKey: identity.idempotencyKey }, event);
     },
   });
   return async (event, context) => (await handle(event, context, () => undefined)) ?? undefinedResult();
-}
-
-/** TRANSITION: remove when every identify step returns a RequestIdentity. */
-function asIdentity(found: RequestIdentity | Caller | null): RequestIdentity {
-  if (found === null) return { caller: null };
-  return 'userId' in found ? { caller: found } : found;
 }
 
 function undefinedResult(): never {

@@ -27,9 +27,7 @@ export function createServiceHandler<TContext extends RequestContext>(options: S
   return failClosed(
     options.name,
     {
-      development: runtime.development,
-      env: productionEnv,
-      productionEnv: Object.keys(productionEnv),
+      productionEnv: { development: runtime.development, env: productionEnv, names: Object.keys(productionEnv) },
       secrets: [() => secrets.authSecrets(), ...(listsWithCursors ? [() => secrets.cursorSecret()] : [])],
     },
     createSubgraphHandler<TContext>({

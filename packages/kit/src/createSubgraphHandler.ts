@@ -5,7 +5,6 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { GraphQLResolverMap } from './apolloSubgraphInternals';
 import { gatewaySignatureCheck } from './auth/gatewaySignatureCheck';
 import type { Secrets } from './auth/secrets';
-import { environmentRuntimeSettings, environmentSecrets } from './config';
 import { type ApiGatewayHandler, baseServerOptions, createLambdaGraphQLHandler } from './createLambdaGraphQLHandler';
 import type { RuntimeSettings } from './env/runtimeEnv';
 import { type IdempotencyOptions, idempotentMutations } from './idempotency/idempotentMutations';
@@ -26,10 +25,10 @@ export interface SubgraphOptions<TContext extends RequestContext> {
    * (signed by the gateway) runs once per key, and its repeats get the first result.
    */
   idempotency?: IdempotencyOptions;
-  /** The entry's parsed settings (TRANSITION: read from the environment when absent). */
-  settings?: RuntimeSettings;
-  /** The entry's secrets: the gateway's signing key is checked with them (TRANSITION: from the environment when absent). */
-  secrets?: Pick<Secrets, 'authSecrets'>;
+  /** The entry's parsed settings. */
+  settings: RuntimeSettings;
+  /** The entry's secrets: the gateway's signing key is checked with them. */
+  secrets: Pick<Secrets, 'authSecrets'>;
 }
 
 /**
@@ -37,18 +36,11 @@ export interface SubgraphOptions<TContext extends RequestContext> {
  * Apollo Server → API Gateway v2 Lambda handler that answers only calls the gateway signed.
  */
 export function createSubgraphHandler<TContext extends RequestContext>(options: SubgraphOptions<TContext>): ApiGatewayHandler {
-  // TRANSITION: remove the fallbacks when callers pass settings.
-  const settings = options.settings ?? environmentRuntimeSettings();
-  const secrets = options.secrets ?? environmentSecrets();
+  const { settings, secrets } = options;
   const logger = createLogger(options.name);
   // The resolver map is not generic in the context type; our resolvers are typed against TContext.
   const ownResolvers = options.idempotency
-    ? idempotentMutations(
-        options.name,
-        options.resolvers,
-        options.idempotency,
-        options.settings && { secrets, dynamoEndpoint: options.settings.dynamoEndpoint },
-      )
+    ? idempotentMutations(options.name, options.resolvers, options.idempotency, { secrets, dynamoEndpoint: settings.dynamoEndpoint })
     : options.resolvers;
   const schema = subgraphSchema(options.typeDefs, ownResolvers as GraphQLResolverMap<unknown>);
   const base = baseServerOptions<TContext>(logger, settings);

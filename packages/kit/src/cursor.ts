@@ -1,7 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
 
 import type { Secrets } from './auth/secrets';
-import { environmentSecrets } from './config';
 import { BadUserInputError } from './errors';
 
 const INVALID = 'The cursor is not valid for this list: start again from the first page.';
@@ -41,8 +40,7 @@ async function cursorKeys(secrets: CursorSecrets): Promise<CursorKeys> {
 export async function encodeCursor(
   key: Record<string, unknown>,
   scope: string,
-  // TRANSITION: remove when callers pass settings.
-  secrets: CursorSecrets = environmentSecrets(),
+  secrets: CursorSecrets,
 ): Promise<string> {
   const { encryption, iv: ivKey } = await cursorKeys(secrets);
   const plaintext = JSON.stringify(key);
@@ -59,8 +57,7 @@ export async function encodeCursor(
 export async function decodeCursor(
   cursor: string,
   scope: string,
-  // TRANSITION: remove when callers pass settings.
-  secrets: CursorSecrets = environmentSecrets(),
+  secrets: CursorSecrets,
 ): Promise<Record<string, unknown>> {
   // Buffer.from skips characters outside the alphabet: check it, so that an edited cursor never decodes.
   if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new BadUserInputError(INVALID);

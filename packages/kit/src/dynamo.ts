@@ -1,7 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 
-import { dynamoEndpoint } from './config';
 import { type CursorSecrets, decodeCursor, encodeCursor } from './cursor';
 import type { RuntimeSettings } from './env/runtimeEnv';
 import type { Connection, PageRequest } from './pagination';
@@ -15,10 +14,7 @@ let shared: { endpoint: string | undefined; client: DynamoDBDocumentClient } | u
  * warm Lambda reuses its connections; a new endpoint (a test's new store) gets a
  * new client.
  */
-export function documentClient(
-  // TRANSITION: remove the default when callers pass settings.
-  settings: Pick<RuntimeSettings, 'dynamoEndpoint'> = { dynamoEndpoint: dynamoEndpoint() },
-): DynamoDBDocumentClient {
+export function documentClient(settings: Pick<RuntimeSettings, 'dynamoEndpoint'>): DynamoDBDocumentClient {
   const endpoint = settings.dynamoEndpoint;
   if (shared && shared.endpoint === endpoint) return shared.client;
   shared = { endpoint, client: createDocumentClient(endpoint) };
@@ -47,7 +43,7 @@ const BATCH_GET_LIMIT = 100;
 export async function batchGetItems<T>(
   tableName: string,
   keys: Record<string, unknown>[],
-  client: DynamoDBDocumentClient = documentClient(),
+  client: DynamoDBDocumentClient,
 ): Promise<T[]> {
   const items: T[] = [];
   for (let start = 0; start < keys.length; start += BATCH_GET_LIMIT) {
@@ -69,7 +65,7 @@ export async function batchGetItems<T>(
 export async function putIfAbsent(
   tableName: string,
   item: Record<string, unknown> & { pk: string },
-  client: DynamoDBDocumentClient = documentClient(),
+  client: DynamoDBDocumentClient,
 ): Promise<boolean> {
   try {
     await client.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
@@ -95,9 +91,9 @@ export interface QueryPageOptions {
   scope: string;
   /** Newest first (descending sort key) unless false. */
   descending?: boolean;
-  client?: DynamoDBDocumentClient;
-  /** The key the page's cursors are encrypted with (TRANSITION: from the environment when absent). */
-  secrets?: CursorSecrets;
+  client: DynamoDBDocumentClient;
+  /** The key the page's cursors are encrypted with. */
+  secrets: CursorSecrets;
 }
 
 /**
@@ -108,9 +104,7 @@ export interface QueryPageOptions {
 export async function queryPage<T extends Record<string, unknown>>(options: QueryPageOptions): Promise<Connection<T>> {
   const index = options.table.globalIndexes?.find((candidate) => candidate.name === options.indexName);
   if (!index) throw new Error(`Table ${options.tableName} has no index ${options.indexName}`);
-  // TRANSITION: remove the fallback when callers pass settings.
-  const client = options.client ?? documentClient();
-  const output = await client.send(
+  const output = await options.client.send(
     new QueryCommand({
       TableName: options.tableName,
       IndexName: index.name,

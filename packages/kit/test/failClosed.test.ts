@@ -50,7 +50,7 @@ describe('failClosed', () => {
 
   it('answers SERVICE_MISCONFIGURED (503) in production while a setting or secret is missing, and logs it once', async () => {
     const { env, development, authSecrets, cursorSecret } = requiredFrom({ NODE_ENV: 'production' });
-    const url = await serve(failClosed('things', { env, development, productionEnv: ['THINGS_TABLE', ['A_URL', 'A_FILE']], secrets: [authSecrets, cursorSecret] }, echo));
+    const url = await serve(failClosed('things', { productionEnv: { development, env, names: ['THINGS_TABLE', ['A_URL', 'A_FILE']] }, secrets: [authSecrets, cursorSecret] }, echo));
     let answers: Awaited<ReturnType<typeof postGraphQL>>[] = [];
     const logged = await errorLines(async () => {
       answers = [await postGraphQL(url, '{ ok }'), await postGraphQL(url, '{ ok }')];
@@ -73,7 +73,7 @@ describe('failClosed', () => {
   it('names a secret that is too short, in any environment, and answers once it is put right', async () => {
     // The secret as a rotation or a fix would change it: the next read gets the new one.
     let current = requiredFrom({ JWT_SECRET: 'short', INTERNAL_SIGNING_SECRET: 'i'.repeat(32) });
-    const url = await serve(failClosed('things', { env: current.env, development: true, productionEnv: ['THINGS_TABLE'], secrets: [() => current.authSecrets()] }, echo));
+    const url = await serve(failClosed('things', { productionEnv: { development: true, env: current.env, names: ['THINGS_TABLE'] }, secrets: [() => current.authSecrets()] }, echo));
     const logged = await errorLines(async () => {
       expect((await postGraphQL(url, '{ ok }')).body.errors?.[0]?.extensions?.code).toBe('SERVICE_MISCONFIGURED');
     });
@@ -86,7 +86,7 @@ describe('failClosed', () => {
     const validate = () => {
       throw new Error('GATEWAY_ENGINE must be one of stitch, apollo, got "fast"');
     };
-    const url = await serve(failClosed('things', { env: {}, development: true, validate }, echo));
+    const url = await serve(failClosed('things', { validate }, echo));
     const logged = await errorLines(async () => {
       expect((await postGraphQL(url, '{ ok }')).status).toBe(503);
     });
@@ -95,7 +95,7 @@ describe('failClosed', () => {
 
   it('keeps the developer defaults outside production: no table name or secret needed', async () => {
     const { env, development, authSecrets, cursorSecret } = requiredFrom({});
-    const url = await serve(failClosed('things', { env, development, productionEnv: ['THINGS_TABLE'], secrets: [authSecrets, cursorSecret] }, echo));
+    const url = await serve(failClosed('things', { productionEnv: { development, env, names: ['THINGS_TABLE'] }, secrets: [authSecrets, cursorSecret] }, echo));
     const logged = await errorLines(async () => {
       expect(await postGraphQL(url, '{ ok }')).toMatchObject({ status: 200, body: { data: { ok: true } } });
     });

@@ -1,6 +1,5 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 
-import { environmentRuntimeSettings, environmentSecrets } from '../config';
 import { UnauthenticatedError } from '../errors';
 import type { Secrets } from './secrets';
 
@@ -21,8 +20,7 @@ export interface TokenIssuing {
 /** A short-lived HS256 JWT for this user, with issuer, audience and expiry. */
 export async function issueAccessToken(
   userId: string,
-  // TRANSITION: remove when callers pass settings (the default reads the environment).
-  { secrets, ttlSeconds }: TokenIssuing = { secrets: environmentSecrets(), ttlSeconds: environmentRuntimeSettings().accessTokenTtlSeconds },
+  { secrets, ttlSeconds }: TokenIssuing,
 ): Promise<string> {
   const { jwtSecret } = await secrets.authSecrets();
   return new SignJWT({})
@@ -38,8 +36,7 @@ export async function issueAccessToken(
 /** Checks signature, algorithm, issuer, audience and expiry; UNAUTHENTICATED with a reason a frontend can show. */
 export async function verifyAccessToken(
   token: string,
-  // TRANSITION: remove when callers pass settings.
-  secrets: Pick<Secrets, 'authSecrets'> = environmentSecrets(),
+  secrets: Pick<Secrets, 'authSecrets'>,
 ): Promise<Caller> {
   const { jwtSecret } = await secrets.authSecrets();
   try {

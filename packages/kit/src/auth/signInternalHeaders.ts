@@ -1,4 +1,3 @@
-import { environmentSecrets } from '../config';
 import type { Caller } from './accessToken';
 import { INTERNAL_HEADER, signInternalCall } from './internalSignature';
 import type { Secrets } from './secrets';
@@ -8,8 +7,7 @@ export async function signInternalHeaders(
   body: string,
   caller: Caller | null,
   requestId: string,
-  // TRANSITION: remove when callers pass settings.
-  secrets: Pick<Secrets, 'authSecrets'> = environmentSecrets(),
+  secrets: Pick<Secrets, 'authSecrets'>,
 ): Promise<Record<string, string>> {
   const { internalSigningSecret } = await secrets.authSecrets();
   return { [INTERNAL_HEADER]: signInternalCall({ caller, requestId }, body, internalSigningSecret) };

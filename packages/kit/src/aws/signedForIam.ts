@@ -2,13 +2,6 @@ import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 
-import { envOptional, envString } from '../config';
-
-/** TRANSITION: remove when callers pass settings (`RuntimeSettings.iamSigning`). */
-export function iamSigningEnabled(): boolean {
-  return envString('UPSTREAM_SIGV4', 'false') === 'true';
-}
-
 // One signer per region for the process: its credential provider caches and refreshes the role's credentials.
 const signers = new Map<string, SignatureV4>();
 
@@ -21,8 +14,7 @@ const signers = new Map<string, SignatureV4>();
 export async function signedForIam(
   url: string,
   request: { method: string; headers: Record<string, string>; body: string },
-  // TRANSITION: remove the default when callers pass settings.
-  region: string | undefined = envOptional('AWS_REGION'),
+  region: string | undefined,
 ): Promise<Record<string, string>> {
   if (!region) throw new Error('AWS_REGION is not set: SigV4 signing needs the region of the APIs');
   let signer = signers.get(region);

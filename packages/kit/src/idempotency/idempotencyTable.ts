@@ -1,5 +1,4 @@
 import { serviceVariables } from '../catalogue/services';
-import { envString } from '../config';
 import type { TableDefinition } from '../tableDefinition';
 
 /**
@@ -16,9 +15,3 @@ export const idempotencyTable: TableDefinition = {
 
 /** The variable a service reads its idempotency table's name from: `COMMENTS_IDEMPOTENCY_TABLE` (see the services catalogue). */
 export const idempotencyTableEnv = (service: string): string => serviceVariables(service).idempotencyTable.env;
-
-/** TRANSITION: remove when callers pass settings. The table from its variable, else `<service>-idempotency`. */
-export const idempotencyTableName = (service: string): string => {
-  const { env, defaultName } = serviceVariables(service).idempotencyTable;
-  return envString(env, defaultName);
-};

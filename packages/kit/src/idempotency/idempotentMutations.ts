@@ -12,7 +12,6 @@ import { type GraphQLFieldResolver, GraphQLScalarType } from 'graphql';
 
 import type { GraphQLResolverMap } from '../apolloSubgraphInternals';
 import type { Secrets } from '../auth/secrets';
-import { environmentSecrets } from '../config';
 import { documentClient } from '../dynamo';
 import { BadUserInputError, RequestInProgressError } from '../errors';
 import type { RequestContext } from '../requestContext';
@@ -20,7 +19,7 @@ import type { RequestContext } from '../requestContext';
 /** How a subgraph keeps the results of its mutations for repeats of their idempotency key. */
 export interface IdempotencyOptions {
   /** The service's idempotency table (its catalogue `idempotencyTable`, as the entry's settings name it). */
-  tableName: string | (() => string);
+  tableName: string;
   /** How long a result is replayed for its key; 24 hours unless given. */
   expiresAfterSeconds?: number;
 }
@@ -74,8 +73,8 @@ export function idempotentMutations<TContext extends RequestContext>(
   service: string,
   resolvers: GraphQLResolverMap<TContext>,
   options: IdempotencyOptions,
-  /** The Lambda's secrets (the digest's key) and DynamoDB endpoint (TRANSITION: from the environment when absent). */
-  runtime?: { secrets: Pick<Secrets, 'authSecrets'>; dynamoEndpoint?: string },
+  /** The Lambda's secrets (the digest's key) and DynamoDB endpoint. */
+  runtime: { secrets: Pick<Secrets, 'authSecrets'>; dynamoEndpoint?: string | undefined },
 ): GraphQLResolverMap<TContext> {
   const mutation = resolvers.Mutation;
   if (!mutation || mutation instanceof GraphQLScalarType) return resolvers;
@@ -84,9 +83,8 @@ export function idempotentMutations<TContext extends RequestContext>(
   // One persistence layer while the table and the DynamoDB client stay the same (a test's new store makes a new client).
   let layer: { tableName: string; client: ReturnType<typeof documentClient>; store: DynamoDBPersistenceLayer } | undefined;
   const persistenceStore = (): DynamoDBPersistenceLayer => {
-    const tableName = typeof options.tableName === 'string' ? options.tableName : options.tableName();
-    // TRANSITION: remove the fallback when callers pass settings.
-    const client = runtime ? documentClient(runtime) : documentClient();
+    const { tableName } = options;
+    const client = documentClient(runtime);
     if (layer?.tableName !== tableName || layer.client !== client) {
       // The kit's client: the local store's endpoint locally and in tests, DynamoDB in AWS.
       layer = { tableName, client, store: new DynamoDBPersistenceLayer({ tableName, awsSdkV3Client: client }) };
@@ -102,8 +100,7 @@ export function idempotentMutations<TContext extends RequestContext>(
       const call: IdempotentCall = {
         // The response key too: two aliased calls of one mutation in one operation are two calls.
         record: { key, user: context.caller?.userId ?? 'anonymous', field: info.fieldName, responseKey: info.path.key.toString() },
-        // TRANSITION: remove the fallback when callers pass settings.
-        argumentsDigest: await digestOf(args, runtime?.secrets ?? environmentSecrets()),
+        argumentsDigest: await digestOf(args, runtime.secrets),
       };
       const onReplay: ResponseHook = (response) => {
         context.logger.info('Idempotent mutation replayed', { field: info.fieldName });

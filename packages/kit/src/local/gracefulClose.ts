@@ -1,14 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
-import { envInt } from '../config';
-
-/** How long requests in flight may take to finish once a local server stops, unless SHUTDOWN_GRACE_MS says otherwise. */
+/** How long requests in flight may take to finish once a local server stops, unless the caller says otherwise (SHUTDOWN_GRACE_MS). */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
-
-/** TRANSITION: remove when callers pass settings (`localEnvSchema`'s SHUTDOWN_GRACE_MS). */
-export function shutdownGraceMs(): number {
-  return envInt('SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS);
-}
 
 /**
  * Makes `server` stoppable without cutting requests, and returns the function

@@ -4,10 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 
-import { exportDynamoEndpoint } from '../config';
 import { createDocumentClient } from '../dynamo';
 import type { TableDefinition } from '../tableDefinition';
-import { gracefulClose, shutdownGraceMs } from './gracefulClose';
+import { DEFAULT_SHUTDOWN_GRACE_MS, gracefulClose } from './gracefulClose';
 
 export interface LocalStore {
   /** The URL to give the AWS SDK as `endpoint`: the `dynamoEndpoint` of the settings of whatever uses the store. */
@@ -24,7 +23,7 @@ export interface LocalStoreOptions {
   /** A folder to keep the data in; in memory when absent. */
   path?: string;
   port?: number;
-  /** `close()`'s default grace (TRANSITION: SHUTDOWN_GRACE_MS, 10 s, when absent). */
+  /** `close()`'s default grace (the entry's SHUTDOWN_GRACE_MS; 10 s when absent). */
   shutdownGraceMs?: number;
 }
 
@@ -48,8 +47,7 @@ export async function startLocalStore(options: LocalStoreOptions = {}): Promise<
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    // TRANSITION: remove the environment fallback when callers pass shutdownGraceMs.
-    close: (graceMs) => close(graceMs ?? options.shutdownGraceMs ?? shutdownGraceMs()),
+    close: (graceMs) => close(graceMs ?? options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS),
   };
 }
 
@@ -63,8 +61,6 @@ export interface LocalTable {
 export async function startLocalStoreWithTables(tables: LocalTable[], options: LocalStoreOptions = {}): Promise<LocalStore> {
   const store = await startLocalStore(options);
   try {
-    // TRANSITION: remove when callers pass settings (they give `store.endpoint` to their handlers).
-    exportDynamoEndpoint(store.endpoint);
     const client = createDocumentClient(store.endpoint);
     for (const table of tables) await ensureTable(client, table.tableName, table.definition);
     client.destroy();

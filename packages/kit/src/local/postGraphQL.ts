@@ -1,5 +1,3 @@
-import { signInternalHeaders } from '../auth/signInternalHeaders';
-
 /** A GraphQL response as the client sees it, with the HTTP status and headers. */
 export interface GraphQLHttpResult<TData = Record<string, unknown>> {
   status: number;
@@ -17,10 +15,7 @@ export async function postGraphQL<TData = Record<string, unknown>>(
   variables?: Record<string, unknown>,
   headers: Record<string, string> = {},
 ): Promise<GraphQLHttpResult<TData>> {
-  return sendGraphQL<TData>(url, JSON.stringify({ query, variables }), headers);
-}
-
-async function sendGraphQL<TData>(url: string, body: string, headers: Record<string, string>): Promise<GraphQLHttpResult<TData>> {
+  const body = JSON.stringify({ query, variables });
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -34,17 +29,3 @@ async function sendGraphQL<TData>(url: string, body: string, headers: Record<str
   }
 }
 
-/**
- * POSTs an operation straight to a subgraph, signed as the gateway signs, for
- * `userId` or anonymously: how tests talk to a subgraph without a gateway.
- */
-export async function postSignedGraphQL<TData = Record<string, unknown>>(
-  url: string,
-  query: string,
-  variables?: Record<string, unknown>,
-  userId?: string | null,
-): Promise<GraphQLHttpResult<TData>> {
-  const body = JSON.stringify({ query, variables });
-  const signature = await signInternalHeaders(body, userId ? { userId } : null, 'test-request');
-  return sendGraphQL<TData>(url, body, signature);
-}

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { ApiGatewayHandler } from '../createLambdaGraphQLHandler';
 import { lambdaContext, toApiGatewayEvent } from './apiGatewayEvent';
-import { gracefulClose, shutdownGraceMs } from './gracefulClose';
+import { DEFAULT_SHUTDOWN_GRACE_MS, gracefulClose } from './gracefulClose';
 import { writeGatewayError, writeLambdaResult } from './writeLambdaResult';
 
 /** API Gateway's payload limit: larger requests never reach the Lambda. */
@@ -19,7 +19,7 @@ export interface ServeLambdaOptions {
   timeoutMs?: number;
   /** Called when the handler throws: Lambda would log it, and API Gateway answers 500. */
   onError?: (error: unknown) => void;
-  /** How long `close()` lets requests in flight finish before it cuts them (TRANSITION: SHUTDOWN_GRACE_MS, 10 s, when absent). */
+  /** How long `close()` lets requests in flight finish before it cuts them (the entry's SHUTDOWN_GRACE_MS; 10 s when absent). */
   shutdownGraceMs?: number;
 }
 
@@ -106,7 +106,6 @@ export async function serveLambda(handler: ApiGatewayHandler, options: ServeLamb
     name: options.name,
     port,
     origin: `http://${host}:${port}`,
-    // TRANSITION: remove the environment fallback when callers pass shutdownGraceMs.
-    close: (graceMs) => close(graceMs ?? options.shutdownGraceMs ?? shutdownGraceMs()),
+    close: (graceMs) => close(graceMs ?? options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS),
   };
 }

@@ -14,13 +14,10 @@ export interface HandlerForStore {
   forStore: (storeEndpoint: string) => ApiGatewayHandler;
 }
 
-/**
- * One service alone: a fresh in-memory store with its tables, and its handler on
- * a free port (made for the store, or, TRANSITION, a ready one that finds it through DYNAMODB_ENDPOINT).
- */
-export async function startLocalService(name: string, handler: ApiGatewayHandler | HandlerForStore, tables: LocalTable[]): Promise<LocalService> {
+/** One service alone: a fresh in-memory store with its tables, and its handler, made for the store, on a free port. */
+export async function startLocalService(name: string, handler: HandlerForStore, tables: LocalTable[]): Promise<LocalService> {
   const store = await startLocalStoreWithTables(tables);
-  const serve = typeof handler === 'function' ? handler : handler.forStore(store.endpoint);
+  const serve = handler.forStore(store.endpoint);
   const server = await serveLambda(serve, { name: `${name}-local-graphql` }).catch(async (error: unknown) => {
     await store.close();
     throw error;

@@ -1,6 +1,4 @@
 import type { Secrets } from '../auth/secrets';
-import { iamSigningEnabled } from '../aws/signedForIam';
-import { envInt } from '../config';
 import type { RuntimeSettings } from '../env/runtimeEnv';
 import { createLogger } from '../logger';
 import { SubgraphClient } from './subgraphClient';
@@ -21,16 +19,13 @@ export interface ServiceClientOptions {
  * The client one service uses to call another (comments → articles): one per
  * Lambda instance, so that its breaker and connections outlive a request.
  */
-export function serviceClient(caller: string, callee: string, options?: ServiceClientOptions): SubgraphClient {
-  // TRANSITION: remove the fallbacks when callers pass settings (without options: the environment, read per call as before).
-  const runtime = options?.runtime ?? { iamSigning: iamSigningEnabled() };
-  const timeoutMs = options ? (options.timeoutMs ?? DEFAULT_SERVICE_CALL_TIMEOUT_MS) : envInt(`${callee.toUpperCase()}_TIMEOUT_MS`, DEFAULT_SERVICE_CALL_TIMEOUT_MS);
+export function serviceClient(caller: string, callee: string, { runtime, secrets, timeoutMs = DEFAULT_SERVICE_CALL_TIMEOUT_MS }: ServiceClientOptions): SubgraphClient {
   return new SubgraphClient({
     subgraph: callee,
     settings: { ...DEFAULT_SUBGRAPH_CLIENT_SETTINGS, timeoutMs },
     logger: createLogger(caller),
     iamSigning: runtime.iamSigning,
     ...(runtime.awsRegion === undefined ? {} : { awsRegion: runtime.awsRegion }),
-    ...(options ? { secrets: options.secrets } : {}),
+    secrets,
   });
 }

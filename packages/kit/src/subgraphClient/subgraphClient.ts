@@ -20,7 +20,6 @@ import { ErrorCode } from '../catalogue/errorCodes';
 import { type InternalCall, signInternalCall, INTERNAL_HEADER } from '../auth/internalSignature';
 import type { Secrets } from '../auth/secrets';
 import { signedForIam } from '../aws/signedForIam';
-import { environmentSecrets } from '../config';
 import type { Logger } from '../logger';
 import { CORRELATION_HEADER } from '../requestContext';
 import type { OperationKind } from './operationKind';
@@ -69,8 +68,8 @@ export interface SubgraphClientOptions {
   iamSigning: boolean;
   /** The region of the subgraph APIs, for SigV4 (`RuntimeSettings.awsRegion`). */
   awsRegion?: string;
-  /** The internal signing key's source (TRANSITION: from the environment when absent). */
-  secrets?: Pick<Secrets, 'authSecrets'>;
+  /** The internal signing key's source. */
+  secrets: Pick<Secrets, 'authSecrets'>;
   /** Connections to use; one shared keep-alive pool by default. */
   dispatcher?: Dispatcher;
 }
@@ -228,8 +227,7 @@ export class SubgraphClient {
 
   /** Fresh signatures for each attempt: a retry must not look like a replay. */
   private async headersFor({ url, body, kind, identity }: SubgraphRequest): Promise<Record<string, string>> {
-    // TRANSITION: remove the fallback when callers pass settings.
-    const { internalSigningSecret } = await (this.options.secrets ?? environmentSecrets()).authSecrets();
+    const { internalSigningSecret } = await this.options.secrets.authSecrets();
     const call: InternalCall = {
       caller: identity.caller,
       requestId: identity.requestId,
