@@ -129,8 +129,8 @@ function resolversFor(name: ShopSubgraphName, data: ShopData): Resolvers {
   }
 }
 
-/** One subgraph of the shop: what `createSubgraphHandler` takes. */
-export function shopSubgraph(name: ShopSubgraphName, data: ShopData = shopData()): SubgraphOptions<RequestContext> {
+/** One subgraph of the shop: what `createSubgraphHandler` takes, but for the settings and keys its process parsed. */
+export function shopSubgraph(name: ShopSubgraphName, data: ShopData = shopData()): Pick<SubgraphOptions<RequestContext>, 'name' | 'typeDefs' | 'resolvers'> {
   return { name, typeDefs: SDL[name], resolvers: resolversFor(name, data) };
 }
 
