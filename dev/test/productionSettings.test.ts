@@ -27,6 +27,7 @@ const SETTINGS = [
   'REGISTRY_FILE',
   'REGISTRY_SSM_PREFIX',
   'SUPERGRAPH_CACHE_DIR',
+  'DYNAMODB_ENDPOINT',
 ];
 const SECRETS = { JWT_SECRET: 'j'.repeat(40), INTERNAL_SIGNING_SECRET: 'i'.repeat(40), CURSOR_SECRET: 'c'.repeat(40) };
 /** SECRETS as keys: what the tests sign their calls to a subgraph with, as the gateway would. */
@@ -99,7 +100,8 @@ describe('in production, each Lambda checks its settings and fails closed', () =
       { tableName: STAGE.ARTICLES_TABLE, definition: articlesTable },
       { tableName: STAGE.COMMENTS_TABLE, definition: commentsTable },
     ]);
-    Object.assign(process.env, { NODE_ENV: 'production', POWERTOOLS_LOG_LEVEL: 'ERROR' });
+    // The local store stands in for DynamoDB: the entries find it through their settings, as they would any endpoint.
+    Object.assign(process.env, { NODE_ENV: 'production', POWERTOOLS_LOG_LEVEL: 'ERROR', DYNAMODB_ENDPOINT: store.endpoint });
     await coldStartSubgraphs();
     for (const name of NAMES) {
       const server = await serveTestLambda((event, context) => current[name](event, context), name);
