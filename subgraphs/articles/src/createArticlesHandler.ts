@@ -25,13 +25,8 @@ export function createArticlesHandler(settings: ArticlesSettings, options: { cli
   const repository = new DynamoArticlesRepository(options.client ?? createDocumentClient(runtime.dynamoEndpoint), settings.tableName, secrets);
   // One per handler, so that its breaker and connections outlive a request.
   const comments = serviceClient(name, SERVICES.comments.name, { runtime, secrets, timeoutMs: settings.commentsTimeoutMs });
-  return createServiceHandler<ArticlesContext>({
-    name,
-    typeDefs,
-    resolvers,
-    settings,
-    secrets,
-    listsWithCursors: true,
+  // Its lists page with encrypted cursors, so the cursor key is one of the secrets it checks.
+  return createServiceHandler<ArticlesContext>({ name, typeDefs, resolvers, settings, secrets, listsWithCursors: true,
     context: (base) => ({
       ...base,
       service: new ArticlesService(repository, httpCommentsCleaner(comments, settings.commentsUrl, base)),

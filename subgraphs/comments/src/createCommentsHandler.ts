@@ -40,13 +40,8 @@ export function createCommentsHandler(settings: CommentsSettings, options: Comme
   const articlesClient = serviceClient(name, SERVICES.articles.name, { runtime, secrets, timeoutMs: settings.articlesTimeoutMs });
   const cleanupSweep = options.cleanupSweep ?? new ArticleCleanupSweep(settings.articleCleanupSweepSeconds);
   const purge = (articleId: string) => service.purgeArticle(articleId);
-  return createServiceHandler<CommentsContext>({
-    name,
-    typeDefs,
-    resolvers,
-    settings,
-    secrets,
-    listsWithCursors: true,
+  // Its lists page with encrypted cursors, so the cursor key is one of the secrets it checks.
+  return createServiceHandler<CommentsContext>({ name, typeDefs, resolvers, settings, secrets, listsWithCursors: true,
     context: (base) => {
       const articles = httpArticlesDirectory(articlesClient, settings.articlesUrl, base);
       cleanupSweep.maybeStart(articles, purge, base.logger);
