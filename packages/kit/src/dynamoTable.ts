@@ -1,4 +1,15 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+  ScanCommand,
+  type ScanCommandInput,
+  type ScanCommandOutput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 
 import { batchGetItems, isConditionalCheckFailure, putIfAbsent } from './dynamo';
 
@@ -47,6 +58,27 @@ export abstract class DynamoTable {
     return Item as T | undefined;
   }
 
+  /** Items by key, each turned into a record by `toRecord`; a missing one is absent. */
+  protected async readAll<TItem, TRecord>(keys: Record<string, unknown>[], toRecord: (item: TItem) => TRecord): Promise<TRecord[]> {
+    return (await this.getItems<TItem>(keys)).map(toRecord);
+  }
+
+  /** One item, read consistently and turned into a record by `toRecord`; null when there is none. */
+  protected async readOne<TItem, TRecord>(key: Record<string, unknown>, toRecord: (item: TItem) => TRecord): Promise<TRecord | null> {
+    const item = await this.getItem<TItem>(key, { consistent: true });
+    return item ? toRecord(item) : null;
+  }
+
+  /** Every page of a Query on this table, in turn: `onPage` takes each before the next is read. */
+  protected queryPages(query: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>, onPage: (page: QueryCommandOutput) => void | Promise<void>): Promise<void> {
+    return forEachPage((startKey) => this.client.send(new QueryCommand({ ...query, TableName: this.tableName, ExclusiveStartKey: startKey })), onPage);
+  }
+
+  /** Every page of a Scan of this table, in turn: `onPage` takes each before the next is read. */
+  protected scanPages(scan: Omit<ScanCommandInput, 'TableName' | 'ExclusiveStartKey'>, onPage: (page: ScanCommandOutput) => void | Promise<void>): Promise<void> {
+    return forEachPage((startKey) => this.client.send(new ScanCommand({ ...scan, TableName: this.tableName, ExclusiveStartKey: startKey })), onPage);
+  }
+
   /** Writes an item unless one with its `pk` exists; false when it did. */
   protected putNew(item: Record<string, unknown> & { pk: string }): Promise<boolean> {
     return putIfAbsent(this.tableName, item, this.client);
@@ -80,7 +112,7 @@ export const unlessRefused = <T>(write: Promise<T>): Promise<T | null> =>
  * for the first page), `onPage` takes each page, and the next starts where the
  * last stopped.
  */
-export async function forEachPage<T extends { LastEvaluatedKey?: Record<string, unknown> }>(
+async function forEachPage<T extends { LastEvaluatedKey?: Record<string, unknown> }>(
   read: (startKey: Record<string, unknown> | undefined) => Promise<T>,
   onPage: (page: T) => void | Promise<void>,
 ): Promise<void> {

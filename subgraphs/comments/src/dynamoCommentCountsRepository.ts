@@ -1,8 +1,8 @@
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoTable, forEachPage } from '@bff/kit/subgraph';
+import { DynamoTable } from '@bff/kit/subgraph';
 
 import type { ArticleTally, CommentCount, CommentCountsRepository } from './service/commentCountsRepository';
 import { type CountChange, parseCountChange } from './service/countChange';
+import { commentsOfArticle } from './table';
 
 /**
  * An article's counter item, `COUNT#<articleId>`: `count`, `v` (raised by every
@@ -35,12 +35,11 @@ function toCount(item: CountItem): CommentCount {
 /** The articles' comment counters in the comments table (see `table.ts`): each change one UpdateItem. */
 export class DynamoCommentCountsRepository extends DynamoTable implements CommentCountsRepository {
   async getCommentCounts(articleIds: readonly string[]): Promise<CommentCount[]> {
-    return (await this.getItems<CountItem>(articleIds.map(countKey))).map(toCount);
+    return this.readAll(articleIds.map(countKey), toCount);
   }
 
   async getCommentCount(articleId: string): Promise<CommentCount | null> {
-    const item = await this.getItem<CountItem>(countKey(articleId), { consistent: true });
-    return item ? toCount(item) : null;
+    return this.readOne(countKey(articleId), toCount);
   }
 
   async beginCountChange(articleId: string, change: CountChange): Promise<void> {
@@ -65,22 +64,9 @@ export class DynamoCommentCountsRepository extends DynamoTable implements Commen
   /** Counted by DynamoDB (`Select: COUNT`) page by page. */
   async countStoredComments(articleId: string): Promise<number> {
     let total = 0;
-    await forEachPage(
-      (startKey) =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: 'byArticle',
-            KeyConditionExpression: 'articleId = :articleId',
-            ExpressionAttributeValues: { ':articleId': articleId },
-            Select: 'COUNT',
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      ({ Count }) => {
-        total += Count ?? 0;
-      },
-    );
+    await this.queryPages({ ...commentsOfArticle(articleId), Select: 'COUNT' }, ({ Count }) => {
+      total += Count ?? 0;
+    });
     return total;
   }
 
@@ -102,16 +88,8 @@ export class DynamoCommentCountsRepository extends DynamoTable implements Commen
   async tallyByArticle(): Promise<Map<string, ArticleTally>> {
     const tally = new Map<string, ArticleTally>();
     const entry = (articleId: string) => tally.get(articleId) ?? tally.set(articleId, { comments: 0, counter: null }).get(articleId)!;
-    await forEachPage(
-      (startKey) =>
-        this.client.send(
-          new ScanCommand({
-            TableName: this.tableName,
-            ProjectionExpression: 'pk, articleId, #count, v, adding, removing',
-            ExpressionAttributeNames: { '#count': 'count' },
-            ExclusiveStartKey: startKey,
-          }),
-        ),
+    await this.scanPages(
+      { ProjectionExpression: 'pk, articleId, #count, v, adding, removing', ExpressionAttributeNames: { '#count': 'count' } },
       ({ Items }) => {
         for (const item of (Items ?? []) as (CountItem & { articleId?: string })[]) {
           if (item.pk.startsWith(PREFIX)) entry(item.pk.slice(PREFIX.length)).counter = toCount(item);

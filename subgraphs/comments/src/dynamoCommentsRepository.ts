@@ -1,8 +1,8 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type CursorSecrets, DynamoTable, forEachPage, mapConnection, type PageRequest, queryPage } from '@bff/kit/subgraph';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type CursorSecrets, DynamoTable, mapConnection, type PageRequest, queryPage } from '@bff/kit/subgraph';
 
 import type { CommentListing, CommentPage, CommentRecord, CommentsRepository } from './service/commentsRepository';
-import { commentsTable } from './table';
+import { commentsOfArticle, commentsTable } from './table';
 
 interface CommentItem extends CommentRecord {
   pk: string;
@@ -42,12 +42,11 @@ export class DynamoCommentsRepository extends DynamoTable implements CommentsRep
   }
 
   async getComments(ids: readonly string[]): Promise<CommentRecord[]> {
-    return (await this.getItems<CommentItem>(ids.map(commentKey))).map(toRecord);
+    return this.readAll(ids.map(commentKey), toRecord);
   }
 
   async getComment(id: string): Promise<CommentRecord | null> {
-    const item = await this.getItem<CommentItem>(commentKey(id), { consistent: true });
-    return item ? toRecord(item) : null;
+    return this.readOne(commentKey(id), toRecord);
   }
 
   /** One page of an index partition; the cursors belong to that index and partition. */
@@ -91,28 +90,14 @@ export class DynamoCommentsRepository extends DynamoTable implements CommentsRep
   /** A page of 100 ids at a time from `byArticle`, each deleted with DeleteItem (the one write the service's role has for comments), 25 at once. */
   async deleteCommentsOfArticle(articleId: string): Promise<number> {
     let deleted = 0;
-    await forEachPage(
-      (startKey) =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: indexOf({ of: 'article', articleId }).index,
-            KeyConditionExpression: 'articleId = :articleId',
-            ExpressionAttributeValues: { ':articleId': articleId },
-            ProjectionExpression: 'id',
-            Limit: 100,
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      async ({ Items }) => {
-        const ids = ((Items ?? []) as { id: string }[]).map((item) => item.id);
-        for (let start = 0; start < ids.length; start += 25) {
-          const batch = ids.slice(start, start + 25);
-          await Promise.all(batch.map((id) => this.deleteItem(commentKey(id))));
-        }
-        deleted += ids.length;
-      },
-    );
+    await this.queryPages({ ...commentsOfArticle(articleId), ProjectionExpression: 'id', Limit: 100 }, async ({ Items }) => {
+      const ids = ((Items ?? []) as { id: string }[]).map((item) => item.id);
+      for (let start = 0; start < ids.length; start += 25) {
+        const batch = ids.slice(start, start + 25);
+        await Promise.all(batch.map((id) => this.deleteItem(commentKey(id))));
+      }
+      deleted += ids.length;
+    });
     return deleted;
   }
 

@@ -17,3 +17,10 @@ export const commentsTable: TableDefinition = {
     { name: 'byCreated', partitionKey: { name: 'feed', type: 'S' }, sortKey: { name: 'createdKey', type: 'S' } },
   ],
 };
+
+/** The Query for one article's comments, on its index (newest first): the key condition and its value. */
+export const commentsOfArticle = (articleId: string) => ({
+  IndexName: 'byArticle',
+  KeyConditionExpression: 'articleId = :articleId',
+  ExpressionAttributeValues: { ':articleId': articleId },
+});

@@ -17,7 +17,7 @@ function toRecord({ id, name, email, passwordHash, createdAt }: UserItem): UserR
 /** The users table (see `table.ts`) in DynamoDB: one item per user, per claimed email and per login window. */
 export class DynamoUsersRepository extends DynamoTable implements UsersRepository {
   async getUsers(ids: readonly string[]): Promise<UserRecord[]> {
-    return (await this.getItems<UserItem>(ids.map(userKey))).map(toRecord);
+    return this.readAll(ids.map(userKey), toRecord);
   }
 
   async getUser(id: string): Promise<UserRecord | null> {
