@@ -39,10 +39,13 @@ export interface GatewayPlugin {
 
 /** Runs `event` through each plugin's `onEvent`, in list order, and then `last`. */
 export function throughPlugins(plugins: readonly GatewayPlugin[], event: GatewayEvent, last: NextStep): Promise<GatewayResult> {
-  const hooks = plugins.flatMap((plugin) => (plugin.onEvent ? [plugin.onEvent.bind(plugin)] : []));
-  const step = (index: number): Promise<GatewayResult> => {
-    const hook = hooks[index];
-    return hook ? hook(event, () => step(index + 1)) : last();
+  // Per request: walks the list as it is, skipping plugins without the hook, rather than building a new one.
+  const step = (from: number): Promise<GatewayResult> => {
+    for (let index = from; index < plugins.length; index++) {
+      const plugin = plugins[index];
+      if (plugin?.onEvent) return plugin.onEvent(event, () => step(index + 1));
+    }
+    return last();
   };
   return step(0);
 }
