@@ -18,15 +18,18 @@ export function demandControl(maxCost: number): GatewayPlugin {
         return Promise.resolve({
           // Thrown here (not in validation), Apollo Server answers with this error and its status.
           didResolveOperation({ request, document, schema, operation }) {
-            // No operation of that name, or variables that do not fit it: the engine refuses
-            // these itself (OPERATION_RESOLUTION_FAILURE, BAD_USER_INPUT) before calling any subgraph.
-            if (!operation || getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return Promise.resolve();
+            // No operation of that name: the engine refuses it itself (OPERATION_RESOLUTION_FAILURE).
+            if (!operation) return Promise.resolve();
             let cost: number;
             try {
               cost = queryCost(schema, document, { variables: request.variables, operationName: operation.name?.value });
             } catch (error) {
-              // With the variables checked, only a document too large to walk is refused here (see `queryCost`).
               if (!(error instanceof GraphQLError)) throw error;
+              // Variables that do not fit the operation: the engine refuses them itself (BAD_USER_INPUT)
+              // before calling any subgraph. Checked only here, so that a request's variables are
+              // coerced once (inside `queryCost`) when they fit.
+              if (getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return Promise.resolve();
+              // Otherwise only a document too large to walk is refused here (see `queryCost`).
               throw new GraphQLError(`This operation has too many selections to estimate its cost; at most ${maxCost} is allowed.`, {
                 extensions: { code: ErrorCode.QUERY_TOO_COSTLY, maxCost, http: { status: 400 } },
               });
