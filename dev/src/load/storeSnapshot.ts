@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoTable } from '@bff/kit/subgraph';
 
 import type { RepairStores } from '../repair/repairStores';
 
@@ -30,24 +30,21 @@ export interface StoreSnapshot {
   tombstones: number;
 }
 
-/** Every item of a table, with the given attributes, page by page. */
-async function scanAll<T>(client: DynamoDBDocumentClient, tableName: string, attributes: readonly string[]): Promise<T[]> {
-  const items: T[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new ScanCommand({
-        TableName: tableName,
+/** A whole table, read page by page with the kit's Scan. */
+class WholeTable extends DynamoTable {
+  /** Every item, with the given attributes. */
+  async items<T>(attributes: readonly string[]): Promise<T[]> {
+    const items: T[] = [];
+    await this.scanPages(
+      {
         // Names throughout: `count` and others are DynamoDB reserved words.
         ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '),
         ExpressionAttributeNames: Object.fromEntries(attributes.map((name, i) => [`#a${i}`, name])),
-        ExclusiveStartKey: startKey,
-      }),
+      },
+      (page) => void items.push(...((page.Items ?? []) as T[])),
     );
-    items.push(...((page.Items ?? []) as T[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+    return items;
+  }
 }
 
 interface CommentsTableItem {
@@ -76,8 +73,8 @@ const COUNT_PREFIX = 'COUNT#';
  */
 export async function readStoreSnapshot({ client, tables }: RepairStores): Promise<StoreSnapshot> {
   const [commentItems, articleItems] = await Promise.all([
-    scanAll<CommentsTableItem>(client, tables.comments, ['pk', 'id', 'articleId', 'body', 'count', 'adding', 'removing']),
-    scanAll<ArticlesTableItem>(client, tables.articles, ['pk', 'id', 'title', 'deletedAt']),
+    new WholeTable(client, tables.comments).items<CommentsTableItem>(['pk', 'id', 'articleId', 'body', 'count', 'adding', 'removing']),
+    new WholeTable(client, tables.articles).items<ArticlesTableItem>(['pk', 'id', 'title', 'deletedAt']),
   ]);
   const articles = articleItems.filter((item) => item.pk.startsWith('ARTICLE#'));
   return {
