@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, demoData } from './demoData';
 import { devSecrets } from './devSecrets';
 import { type FrontendServer, localOrigins, startFrontendServer } from './frontendServer';
 import { type LocalSystem, startLocalSystem } from './localSystem';
-import { describeRepair } from './repair/describeRepair';
+import { describeRepair, fixedCount } from './repair/describeRepair';
 import { startEnvSchema } from './startSettings';
 
 const EXAMPLE_QUERY =
@@ -107,7 +107,7 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
     `Store:     ${system.storeEndpoint} (data in ${dataDir}; ${system.seededItems ? `seeded ${system.seededItems} demo items` : 'demo data already there'})`,
     `Demo login: ${demoData().users[0]!.email} / ${DEMO_PASSWORD} (every demo account has this password)`,
     // Only when the start-up repair fixed something: a run before this one was stopped half-way.
-    ...(system.repair && system.repair.deletionsFinished.length + system.repair.orphansRemoved.length + system.repair.countsFixed.length > 0
+    ...(system.repair && fixedCount(system.repair) > 0
       ? describeRepair(system.repair).split('\n').map((line) => `Repaired:  ${line}`)
       : []),
     '',
