@@ -3,7 +3,7 @@ import type { TableDefinition } from '@bff/kit/subgraph';
 /**
  * The comments table. Items: `COMMENT#<id>` (a comment), `COUNT#<articleId>`
  * (an article's comment count, with the changes being made to it: see
- * `commentCountStore.ts`) and `DELETED_ARTICLE#<articleId>` (an article whose
+ * `dynamoCommentCountsRepository.ts`) and `DELETED_ARTICLE#<articleId>` (an article whose
  * comments were removed). Indexes list comments newest first by article, by
  * author, and all of them (`feed` = `COMMENT`), on the sort key `createdKey` =
  * `<createdAt>#<id>`. The other items have none of the index attributes, so
