@@ -58,11 +58,9 @@ function localService<S extends TableNames>(
 
 /** How each catalogued service runs locally: a service added to the catalogue without one here is a type error. */
 const KINDS: { [N in ServiceName]: LocalServiceKind } = {
-  users: localService('users', usersTable, usersSettings, (settings, { client }) => createUsersHandler(settings, { client })),
-  articles: localService('articles', articlesTable, articlesSettings, (settings, { client }) => createArticlesHandler(settings, { client })),
-  comments: localService('comments', commentsTable, commentsSettings, (settings, { client, cleanupSweep }) =>
-    createCommentsHandler(settings, { client, ...(cleanupSweep ? { cleanupSweep } : {}) }),
-  ),
+  users: localService('users', usersTable, usersSettings, createUsersHandler),
+  articles: localService('articles', articlesTable, articlesSettings, createArticlesHandler),
+  comments: localService('comments', commentsTable, commentsSettings, createCommentsHandler),
 };
 
 /** The local system's services in the catalogue's order (a callee before its callers): the one list `npm start`, the repair and the load test read. */
