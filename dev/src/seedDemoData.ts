@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoArticlesRepository } from '@bff/articles/repository';
 import { seedArticle } from '@bff/articles/seed';
 import { DynamoCommentCountsRepository } from '@bff/comments/countsRepository';
@@ -9,12 +9,7 @@ import { DynamoUsersRepository } from '@bff/users/repository';
 import { seedUser } from '@bff/users/seed';
 
 import { DEMO_PASSWORD, type DemoData } from './demoData';
-
-/** Where the demo data goes: the store's client and each service's table. */
-export interface DemoStores {
-  client: DynamoDBDocumentClient;
-  tables: { users: string; articles: string; comments: string };
-}
+import type { LocalStores } from './localServices';
 
 // Written last, into the users table, so an interrupted seed runs again next time.
 const SEED_MARKER = { pk: 'META#demo-seed' };
@@ -35,7 +30,7 @@ async function writeAll<T>(items: T[], put: (item: T) => Promise<boolean>, concu
  * as it is (with whatever you changed). Accounts are made by the users service's
  * rules, so they sign in with DEMO_PASSWORD.
  */
-export async function seedDemoData(data: DemoData, { client, tables }: DemoStores): Promise<{ seeded: boolean; items: number }> {
+export async function seedDemoData(data: DemoData, { client, tables }: LocalStores): Promise<{ seeded: boolean; items: number }> {
   const marker = await client.send(new GetCommand({ TableName: tables.users, Key: SEED_MARKER }));
   if (marker.Item) return { seeded: false, items: 0 };
   const users = new DynamoUsersRepository(client, tables.users);
