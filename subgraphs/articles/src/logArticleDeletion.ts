@@ -3,7 +3,7 @@ import type { Logger } from '@bff/kit/core';
 import type { ArticleDeletion, Cleanup } from './service/articlesService';
 
 /** One line for what became of a deleted article's clean-up. */
-export function logCleanup(logger: Logger, cleanup: Cleanup): void {
+function logCleanup(logger: Logger, cleanup: Cleanup): void {
   const { articleId } = cleanup;
   switch (cleanup.outcome) {
     case 'purged':

@@ -1,6 +1,5 @@
 import { pageRequest } from '@bff/kit/subgraph';
 
-import type { ArticlesContext } from './articlesContext';
 import type { Resolvers } from './generated/resolvers';
 import { logArticleDeletion } from './logArticleDeletion';
 
@@ -14,7 +13,7 @@ export const resolvers: Resolvers = {
   Mutation: {
     createArticle: (_, { input }, context) => context.service.createArticle(context.caller, input),
     updateArticle: (_, { id, input }, context) => context.service.updateArticle(context.caller, id, input),
-    deleteArticle: async (_, { id }, context: ArticlesContext) => {
+    deleteArticle: async (_, { id }, context) => {
       logArticleDeletion(context.logger, id, await context.service.deleteArticle(context.caller, id));
       return true;
     },

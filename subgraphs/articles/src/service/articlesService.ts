@@ -15,9 +15,6 @@ export type Cleanup =
   /** The comments service did not do it: it stays pending. */
   | { articleId: string; outcome: 'pending'; error: CommentsUnavailableError };
 
-/** A deleted article's clean-up, done. */
-export type FinishedDeletion = Extract<Cleanup, { outcome: 'purged' }>;
-
 /** What a delete did besides deleting: the clean-ups it tried, and what went wrong trying (the delete stands either way). */
 export interface ArticleDeletion {
   cleanups: Cleanup[];
