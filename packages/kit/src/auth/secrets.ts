@@ -70,6 +70,8 @@ export class Secrets {
   private provider: Promise<SecretsProvider> | undefined;
   /** Set when the secret read last was unusable: the next read skips the cache, so a fix lands at once. */
   private refetch = false;
+  /** The last text read and its parse: the cached read is the same text on every call, parsed once. */
+  private parsed: { text: string; json: Record<string, unknown> } | undefined;
 
   constructor(
     private readonly settings: SecretsSettings,
@@ -124,9 +126,11 @@ export class Secrets {
     this.refetch = false;
     // The text, parsed here rather than by Powertools' `transform`: its error would quote key material into the log.
     const text = await provider.get(arn, { maxAge: this.settings.maxAgeSeconds ?? DEFAULT_SECRET_MAX_AGE_SECONDS, forceFetch });
+    const source = typeof text === 'string' ? text : '';
+    if (this.parsed?.text === source) return this.parsed.json;
     let parsed: unknown;
     try {
-      parsed = JSON.parse(typeof text === 'string' ? text : '');
+      parsed = JSON.parse(source);
     } catch {
       parsed = undefined;
     }
@@ -134,7 +138,8 @@ export class Secrets {
       this.refetch = true;
       throw new SecretConfigurationError(`The secret ${arn} is not a JSON object`);
     }
-    return parsed as Record<string, unknown>;
+    this.parsed = { text: source, json: parsed as Record<string, unknown> };
+    return this.parsed.json;
   }
 
   private fromValues<N extends SecretName>(names: readonly N[]): Record<N, Uint8Array> {
