@@ -80,14 +80,13 @@ export function idempotentMutations<TContext extends RequestContext>(
   if (!mutation || mutation instanceof GraphQLScalarType) return resolvers;
   const expiresAfterSeconds = options.expiresAfterSeconds ?? DEFAULT_IDEMPOTENCY_EXPIRY_SECONDS;
 
-  // One persistence layer while the table and the DynamoDB client stay the same (a test's new store makes a new client).
-  let layer: { tableName: string; client: ReturnType<typeof documentClient>; store: DynamoDBPersistenceLayer } | undefined;
+  // One persistence layer while the process-wide DynamoDB client stays the same (another endpoint in the process makes a new one).
+  let layer: { client: ReturnType<typeof documentClient>; store: DynamoDBPersistenceLayer } | undefined;
   const persistenceStore = (): DynamoDBPersistenceLayer => {
-    const { tableName } = options;
     const client = documentClient(runtime);
-    if (layer?.tableName !== tableName || layer.client !== client) {
+    if (layer?.client !== client) {
       // The kit's client: the local store's endpoint locally and in tests, DynamoDB in AWS.
-      layer = { tableName, client, store: new DynamoDBPersistenceLayer({ tableName, awsSdkV3Client: client }) };
+      layer = { client, store: new DynamoDBPersistenceLayer({ tableName: options.tableName, awsSdkV3Client: client }) };
     }
     return layer.store;
   };
