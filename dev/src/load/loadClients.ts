@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { CLIENT_TIMEOUT, classifyAnswer, type ClassifiedAnswer, failure, NETWORK_ERROR } from './classifyAnswer';
 import { type ClientContext, type ClientMix, pickOperation, type WriteKind } from './clientMix';
 
@@ -38,7 +40,6 @@ export interface ClientsOptions {
 
 /** API Gateway's integration limit: past it a real client would have had a 504. */
 const CLIENT_TIMEOUT_MS = 29_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `clients` closed loops over keep-alive HTTP (Node's fetch): each sends an

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { FRONTEND_MIX } from './clientMix';
 import { runClients, type Sample } from './loadClients';
@@ -9,8 +10,6 @@ import { prepareClients } from './prepareClients';
 import type { Scenario } from './scenario';
 import { startSystemProcess, type SystemProcess } from './systemProcess';
 import { type LogicalWrite, runWriteClients } from './writeClients';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface RunOptions {
   /** The built load tool (`.build/dev/load.js`): forked again as the system under load. */

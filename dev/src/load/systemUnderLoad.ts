@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { SETTLE_AFTER_MS } from '@bff/comments/counter';
 import type { ApiGatewayHandler, Env } from '@bff/kit/core';
@@ -9,8 +10,6 @@ import { devSecrets } from '../devSecrets';
 import { startLocalSystem } from '../localSystem';
 import { countStoredWrites } from './storedWrites';
 import type { SystemCommand, SystemReply } from './systemProtocol';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Longest wait for in-flight subgraph requests before counting anyway. */
 const IDLE_WAIT_MS = 15_000;

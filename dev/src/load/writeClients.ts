@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { IDEMPOTENCY_HEADER } from '@bff/kit/core';
 
@@ -52,7 +53,6 @@ export interface WriteClientsOptions {
 /** The kind the run's per-request write tally counts (deletions are not in it). */
 const TALLY_KIND: Record<WriteAction, WriteKind | undefined> = { comment: 'comment', article: 'article', deletion: undefined };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const refused = (error: unknown) => (error as { cause?: { code?: unknown } }).cause?.code === 'ECONNREFUSED';
 
 /** One logical write's request: the same every attempt, its key included. */

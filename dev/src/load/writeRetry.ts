@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { ExponentialBackoff, handleWhenResult, retry } from 'cockatiel';
 
 import { CLIENT_TIMEOUT, type ClassifiedAnswer, NETWORK_ERROR } from './classifyAnswer';
@@ -79,8 +81,6 @@ export function mayHaveApplied({ answer, acknowledgedId }: AttemptAnswer): boole
   if (answer.key === NETWORK_ERROR || answer.key === CLIENT_TIMEOUT) return true;
   return !(answer.codes.length > 0 && answer.codes.every((code) => REFUSED_CODES.has(code)));
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Sends one logical write with cockatiel's retry policy: `send` makes attempt
