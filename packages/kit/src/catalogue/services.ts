@@ -52,7 +52,7 @@ function describe(name: string, links: { calls?: readonly string[]; callsWhenSet
   };
 }
 
-/** Each service by name. */
+/** Each service by name, in the order they are deployed and started (a callee before its callers). */
 export const SERVICES = {
   users: describe('users'),
   // Deleting an article asks comments to remove its comments, when it knows comments' URL.
@@ -63,8 +63,8 @@ export const SERVICES = {
 
 export type ServiceName = keyof typeof SERVICES;
 
-/** The services in the order they are deployed and started (a callee before its callers). */
-export const SERVICE_NAMES: readonly ServiceName[] = ['users', 'articles', 'comments'];
+/** The services in the order they are deployed and started: the order of `SERVICES`. */
+export const SERVICE_NAMES = Object.keys(SERVICES) as readonly ServiceName[];
 
 /** Every service's description, in deploy order. */
 export const SERVICE_LIST: readonly ServiceDescription[] = SERVICE_NAMES.map((name) => SERVICES[name]);
