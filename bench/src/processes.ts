@@ -121,21 +121,6 @@ export function resetPeakRss(pid: number): boolean {
   }
 }
 
-// Clock ticks per second of /proc/<pid>/stat: 100 on every Linux the bench runs on (getconf CLK_TCK).
-const TICKS_PER_SECOND = 100;
-
-/** CPU time the process has used so far (user + system, all its threads), in ms (Linux), or undefined elsewhere. */
-export function cpuTimeMs(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-  } catch {
-    return undefined;
-  }
-}
-
 /** This process's CPU affinity as taskset's hex mask, to restore it later. */
 export function affinityMask(pid: number): string | undefined {
   if (!tasksetAvailable()) return undefined;

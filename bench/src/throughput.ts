@@ -1,7 +1,8 @@
+import { processCpuMs } from '@bff/dev/processCpuMs';
 import autocannon from 'autocannon';
 
 import { postChecked } from './http';
-import { cpuTimeMs, peakRss, resetPeakRss } from './processes';
+import { peakRss, resetPeakRss } from './processes';
 import { round } from './stats';
 
 export interface ThroughputResult {
@@ -67,9 +68,9 @@ export async function measureThroughput(
   // E.g. waiting for the warm-up's last requests to finish.
   await before?.();
   const resetWorked = resetPeakRss(options.pid);
-  const cpuBefore = cpuTimeMs(options.pid);
+  const cpuBefore = processCpuMs(options.pid);
   const result = await autocannon({ ...autocannonOptions(options, expected), duration: options.seconds });
-  const cpuAfter = cpuTimeMs(options.pid);
+  const cpuAfter = processCpuMs(options.pid);
   const peak = resetWorked ? peakRss(options.pid) : undefined;
   const failures = result.errors + result.timeouts + result.non2xx + result.mismatches;
   const correct = Math.max(0, result.requests.total - failures);
@@ -83,6 +84,6 @@ export async function measureThroughput(
     requests: result.requests.total,
     failures,
     peakRssMiB: peak === undefined ? null : round(peak / 1024 / 1024),
-    cpuMsPerRequest: cpuBefore === undefined || cpuAfter === undefined || correct === 0 ? null : round((cpuAfter - cpuBefore) / correct),
+    cpuMsPerRequest: cpuBefore === null || cpuAfter === null || correct === 0 ? null : round((cpuAfter - cpuBefore) / correct),
   };
 }
