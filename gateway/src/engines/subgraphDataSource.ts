@@ -27,9 +27,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       const answer = await this.client.request({ url: this.url, body, kind, identity });
       return JSON.parse(answer.text) as GatewayGraphQLResponse;
     } catch (error) {
-      if (error instanceof SubgraphError) {
-        return subgraphFailureBody(error, { isMutation: kind === 'mutation', idempotent: identity.idempotencyKey !== undefined });
-      }
+      if (error instanceof SubgraphError) return subgraphFailureBody(error, { kind, identity });
       if (error instanceof SyntaxError) {
         // A subgraph answering something other than JSON is broken; the client gets the service's name only.
         return { errors: [{ message: `The ${this.client.subgraph} service is unavailable.`, extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, subgraph: this.client.subgraph } }] };

@@ -36,7 +36,7 @@ export function subgraphFetch(client: SubgraphClient): ContextFetch {
       return new Response(answer.text, { status: answer.status, headers: { 'content-type': answer.contentType } });
     } catch (error) {
       if (!(error instanceof SubgraphError)) throw error;
-      return Response.json(subgraphFailureBody(error, { isMutation: kind === 'mutation', idempotent: identity.idempotencyKey !== undefined }));
+      return Response.json(subgraphFailureBody(error, { kind, identity }));
     }
   };
 }
