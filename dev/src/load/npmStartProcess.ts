@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -42,17 +42,13 @@ const STOP_MARGIN_MS = 30_000;
 /** A stack trace line, as Node prints them: what a user must never see when stopping. */
 const STACK_LINE = /^\s+at .+[(:]/;
 
-async function freePorts(count: number): Promise<number[]> {
-  // All open at once, so that the kernel hands out distinct ones.
-  const servers: Server[] = [];
-  for (let i = 0; i < count; i++) {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    servers.push(server);
-  }
-  const ports = servers.map((server) => (server.address() as { port: number }).port);
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  return ports;
+/** A port no one listens on now: the kernel's pick for a listener on port 0. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 /** A watchdog's wait: it does not keep the load tool alive once the run is over. */
@@ -71,7 +67,7 @@ const watchdog = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms
 export async function startNpmStartProcess(options: NpmStartOptions): Promise<SystemProcess> {
   execFileSync(process.execPath, [join(options.repoRoot, 'dev/build.mjs'), 'start'], { cwd: options.repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   const dataDir = await mkdtemp(join(tmpdir(), 'bff-load-npm-start-'));
-  const [port] = await freePorts(1);
+  const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...options.env,
     LOCAL_DATA_DIR: dataDir,
