@@ -30,7 +30,7 @@ export interface SoakResult {
 }
 
 /** Allowed spread after the warm-up. */
-export const SOAK_TOLERANCE = 0.1;
+const SOAK_TOLERANCE = 0.1;
 
 /** Means of consecutive stretches of `windowSeconds` (a last, shorter stretch counts when it holds two samples or more). */
 function windowMeans(samples: { atSeconds: number; rssMiB: number }[], from: number, windowSeconds: number): number[] {

@@ -13,7 +13,7 @@ const TABLES: Record<ServiceName, TableDefinition> = { users: usersTable, articl
  * What the stacks need of a service in the catalogue. Only the calls a deployment
  * wires are kept (`calls`, not `callsWhenSet`: those would make two stacks depend on each other).
  */
-export function subgraphService(service: ServiceDescription, table: TableDefinition): SubgraphService {
+function subgraphService(service: ServiceDescription, table: TableDefinition): SubgraphService {
   return {
     name: service.name,
     entry: service.entry,

@@ -21,7 +21,7 @@ const jsonVar = <T extends z.ZodType>(shape: T, fallback: string) =>
  * once with this. The kit's variables (secrets, NODE_ENV, the store), the local
  * servers' grace, and what the bench tells its children.
  */
-export const childEnvSchema = runtimeEnvSchema.extend({
+const childEnvSchema = runtimeEnvSchema.extend({
   ...localEnvSchema.shape,
   /** The subgraphs the stock @apollo/gateway composes: JSON, `[{ "name", "url" }]`. */
   BENCH_SUBGRAPHS: jsonVar(z.array(z.object({ name: z.string(), url: z.string() })), '[]'),

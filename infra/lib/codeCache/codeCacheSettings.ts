@@ -25,7 +25,7 @@ export interface CodeCacheSettings {
 }
 
 /** The runtime image of the functions' runtime and architecture (nodejs24.x, arm64). */
-export const DEFAULT_CODE_CACHE_IMAGE = 'public.ecr.aws/lambda/nodejs:24-arm64';
+const DEFAULT_CODE_CACHE_IMAGE = 'public.ecr.aws/lambda/nodejs:24-arm64';
 
 const MODES: readonly CodeCacheMode[] = ['off', 'local', 'lambda'];
 
