@@ -1,9 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
-import { registryOf, serveTestLambda, startPlanetsAndMoons, type TroubledSubgraph } from '@bff/test-support';
+import { registryOf, serveTestLambda, startPlanetsAndMoons, temporaryDirectory, type TroubledSubgraph } from '@bff/test-support';
 
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { ENGINE_NAMES } from '../src/engines/engine';
@@ -13,7 +12,7 @@ import { DEFAULT_GATEWAY_SETTINGS } from '../src/settings';
 describe.each(ENGINE_NAMES)('a busy gateway, %s engine', (engine) => {
   const BOTH = '{ planets { name moonCount } }';
   const FULL = { planets: [{ name: 'Mercury', moonCount: 0 }, { name: 'Saturn', moonCount: 146 }] };
-  let dir: string;
+  const dir = temporaryDirectory('bff-admission-');
   let planets: TroubledSubgraph;
   let moons: TroubledSubgraph;
   const servers: LocalLambdaServer[] = [];
@@ -21,7 +20,7 @@ describe.each(ENGINE_NAMES)('a busy gateway, %s engine', (engine) => {
   const upstream = { ...DEFAULT_GATEWAY_SETTINGS.upstream, timeoutMs: 400 };
 
   async function startGateway(admission: { concurrency: number; queue: number; queueTimeoutMs: number }): Promise<string> {
-    const registry = new LocalFileRegistry(join(dir, 'registry.json'));
+    const registry = new LocalFileRegistry(join(dir(), 'registry.json'));
     const gateway = await serveTestLambda(createGatewayHandler({ registry, settings: { engine, admission, upstream } }), `gateway-${engine}`);
     servers.push(gateway);
     const url = `${gateway.origin}/graphql`;
@@ -30,13 +29,11 @@ describe.each(ENGINE_NAMES)('a busy gateway, %s engine', (engine) => {
   }
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'bff-admission-'));
     ({ planets, moons } = await startPlanetsAndMoons());
-    await writeFile(join(dir, 'registry.json'), registryOf(planets, moons));
+    await writeFile(join(dir(), 'registry.json'), registryOf(planets, moons));
   });
   afterAll(async () => {
     for (const server of [...servers, planets.server, moons.server]) await server.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('makes a burst wait its turn rather than time out its subgraph calls on a saturated subgraph', async () => {

@@ -1,15 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { ApiGatewayHandler } from '@bff/kit/core';
 import { type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
-import { serveTestLambda } from '@bff/test-support';
+import { serveTestLambda, temporaryDirectory } from '@bff/test-support';
 
 // The Lambda entry reads the environment: this test is the one that sets it.
 describe('the Lambda entry (handler.ts)', () => {
   const saved = { ...process.env };
-  let dir: string;
+  const dir = temporaryDirectory('bff-entry-');
   let server: LocalLambdaServer;
   const written: string[] = [];
   /** The messages of the JSON log lines written so far. */
@@ -22,7 +21,6 @@ describe('the Lambda entry (handler.ts)', () => {
       .join('\n');
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'bff-entry-'));
     for (const name of ['REGISTRY_FILE', 'REGISTRY_SSM_PREFIX', 'JWT_SECRET', 'INTERNAL_SIGNING_SECRET', 'AUTH_SECRET_ARN']) delete process.env[name];
     Object.assign(process.env, { NODE_ENV: 'production', POWERTOOLS_LOG_LEVEL: 'ERROR' });
     let handler: ApiGatewayHandler | undefined;
@@ -39,7 +37,6 @@ describe('the Lambda entry (handler.ts)', () => {
     jest.restoreAllMocks();
     await server.close();
     process.env = { ...saved };
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('answers SERVICE_MISCONFIGURED while settings are missing, naming each in one log line, and takes them once they are right', async () => {
@@ -56,8 +53,8 @@ describe('the Lambda entry (handler.ts)', () => {
     expect(logged()).toMatch(/GATEWAY_ENGINE: .*\(got "mesh"\)/);
 
     // Put right: the entry reads the environment afresh and gets as far as its registry (an empty one: not ready).
-    await writeFile(join(dir, 'registry.json'), JSON.stringify({ subgraphs: [] }));
-    Object.assign(process.env, { GATEWAY_ENGINE: 'stitch', REGISTRY_FILE: join(dir, 'registry.json'), JWT_SECRET: 'j'.repeat(40), INTERNAL_SIGNING_SECRET: 'i'.repeat(40) });
+    await writeFile(join(dir(), 'registry.json'), JSON.stringify({ subgraphs: [] }));
+    Object.assign(process.env, { GATEWAY_ENGINE: 'stitch', REGISTRY_FILE: join(dir(), 'registry.json'), JWT_SECRET: 'j'.repeat(40), INTERNAL_SIGNING_SECRET: 'i'.repeat(40) });
     const loading = await postGraphQL(url, '{ __typename }');
     expect(loading.status).toBe(503);
     expect(loading.body.errors?.[0]?.extensions).toEqual({ code: 'GATEWAY_NOT_READY' });

@@ -1,10 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { type ApiGatewayHandler, createSubgraphHandler, INTERNAL_HEADER } from '@bff/kit';
 import { type LocalLambdaServer, postGraphQL } from '@bff/kit/local';
-import { developerSecrets, developerSettings, FEDERATION_LINK, serveTestLambda } from '@bff/test-support';
+import { developerSecrets, developerSettings, FEDERATION_LINK, serveTestLambda, temporaryDirectory } from '@bff/test-support';
 
 import { createGatewayHandler } from '../src/createGatewayHandler';
 import { ENGINE_NAMES } from '../src/engines/engine';
@@ -22,7 +21,7 @@ interface SeenCall {
 describe.each(ENGINE_NAMES)('calls to IAM-authorized subgraphs (UPSTREAM_SIGV4=true), %s engine', (engine) => {
   const saved = { ...process.env };
   const seen: SeenCall[] = [];
-  let dir: string;
+  const dir = temporaryDirectory('bff-sigv4-');
   let subgraph: LocalLambdaServer;
   let gateway: LocalLambdaServer;
   let failNext = 0;
@@ -55,11 +54,10 @@ describe.each(ENGINE_NAMES)('calls to IAM-authorized subgraphs (UPSTREAM_SIGV4=t
       return result;
     };
     subgraph = await serveTestLambda(recording, 'stars');
-    dir = await mkdtemp(join(tmpdir(), 'bff-sigv4-'));
     // No SDL in the registry: the gateway introspects the subgraph, through the same client.
-    await writeFile(join(dir, 'registry.json'), JSON.stringify({ subgraphs: [{ name: 'stars', url: `${subgraph.origin}/graphql` }] }));
+    await writeFile(join(dir(), 'registry.json'), JSON.stringify({ subgraphs: [{ name: 'stars', url: `${subgraph.origin}/graphql` }] }));
     const handler = createGatewayHandler({
-      registry: new LocalFileRegistry(join(dir, 'registry.json')),
+      registry: new LocalFileRegistry(join(dir(), 'registry.json')),
       settings: {
         engine,
         runtime: { ...DEFAULT_GATEWAY_SETTINGS.runtime, iamSigning: true, awsRegion: 'eu-west-1' },
@@ -71,7 +69,6 @@ describe.each(ENGINE_NAMES)('calls to IAM-authorized subgraphs (UPSTREAM_SIGV4=t
   afterAll(async () => {
     process.env = saved;
     for (const server of [gateway, subgraph]) await server.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('signs SDL introspection and every query attempt with SigV4 and a fresh internal signature', async () => {

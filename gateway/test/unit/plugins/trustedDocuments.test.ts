@@ -1,7 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { temporaryDirectory } from '@bff/test-support';
 import { parse, print } from 'graphql';
 
 import { documentHash, trustedDocuments } from '../../../src/plugins/trustedDocuments';
@@ -10,13 +10,12 @@ import { apolloServerWith } from './apolloServerWith';
 const REGISTERED = print(parse('query Planets { planets }'));
 
 describe('trustedDocuments', () => {
-  let dir: string;
+  const dir = temporaryDirectory('bff-trusted-');
   let manifest: string;
   let server: Awaited<ReturnType<typeof apolloServerWith>>;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'bff-trusted-'));
-    manifest = join(dir, 'trusted.json');
+    manifest = join(dir(), 'trusted.json');
     await writeFile(manifest, JSON.stringify({ [documentHash(REGISTERED)]: REGISTERED }));
     server = await apolloServerWith(trustedDocuments({ file: manifest, enforce: true }), 'type Query { planets: [String!]! }', {
       Query: { planets: () => ['Mercury'] },
@@ -24,7 +23,6 @@ describe('trustedDocuments', () => {
   });
   afterAll(async () => {
     await server.stop();
-    await rm(dir, { recursive: true, force: true });
   });
 
   const run = (request: Parameters<typeof server.run>[0]) => server.run(request);
@@ -45,8 +43,8 @@ describe('trustedDocuments', () => {
   it('does nothing unless enforced, and reads the manifest when the gateway is made', async () => {
     expect(trustedDocuments({ file: manifest, enforce: false }).apollo).toBeUndefined();
     expect(trustedDocuments({ file: undefined, enforce: true }).apollo).toBeUndefined();
-    expect(() => trustedDocuments({ file: join(dir, 'missing.json'), enforce: true })).toThrow(/ENOENT/);
-    await writeFile(join(dir, 'bad.json'), JSON.stringify({ abc: 42 }));
-    expect(() => trustedDocuments({ file: join(dir, 'bad.json'), enforce: true })).toThrow(/the entry abc is not a document/);
+    expect(() => trustedDocuments({ file: join(dir(), 'missing.json'), enforce: true })).toThrow(/ENOENT/);
+    await writeFile(join(dir(), 'bad.json'), JSON.stringify({ abc: 42 }));
+    expect(() => trustedDocuments({ file: join(dir(), 'bad.json'), enforce: true })).toThrow(/the entry abc is not a document/);
   });
 });
