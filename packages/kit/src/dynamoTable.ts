@@ -11,7 +11,9 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 
-import { batchGetItems, isConditionalCheckFailure, putIfAbsent } from './dynamo';
+import type { CursorSecrets } from './cursor';
+import { batchGetItems, isConditionalCheckFailure, putIfAbsent, type QueryPageOptions, queryPage } from './dynamo';
+import { type Connection, mapConnection } from './pagination';
 
 /** One conditional or plain change to an item: its expression, and the names and values it uses. */
 export interface ItemChange {
@@ -38,7 +40,19 @@ export abstract class DynamoTable {
   constructor(
     protected readonly client: DynamoDBDocumentClient,
     protected readonly tableName: string,
+    /** The key list cursors are sealed with: needed to list, not to read or write by id. */
+    private readonly cursors?: CursorSecrets,
   ) {}
+
+  /** One page of an index partition (see `queryPage`), each item turned into a record by `toRecord`. */
+  protected async listPage<TItem, TRecord>(
+    query: Omit<QueryPageOptions, 'tableName' | 'client' | 'secrets'>,
+    toRecord: (item: TItem) => TRecord,
+  ): Promise<Connection<TRecord>> {
+    if (!this.cursors) throw new Error(`This repository of ${this.tableName} was made without a cursor key: it cannot list`);
+    const page = await queryPage({ ...query, tableName: this.tableName, client: this.client, secrets: this.cursors });
+    return mapConnection(page, (item) => toRecord(item as TItem));
+  }
 
   /** Items by key, in BatchGetItem calls of up to 100 keys; a missing one is absent. */
   protected getItems<T>(keys: Record<string, unknown>[]): Promise<T[]> {

@@ -1,5 +1,5 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type Connection, type CursorSecrets, DynamoTable, mapConnection, type PageRequest, queryPage } from '@bff/kit/subgraph';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type Connection, DynamoTable, type PageRequest } from '@bff/kit/subgraph';
 
 import type { ArticleRecord, ArticlesRepository, PendingDeletion } from './service/articlesRepository';
 import { articlesTable } from './table';
@@ -23,14 +23,6 @@ function toRecord({ id, title, body, authorId, createdAt, updatedAt }: ArticleIt
 
 /** The articles table (see `table.ts`) in DynamoDB. */
 export class DynamoArticlesRepository extends DynamoTable implements ArticlesRepository {
-  constructor(
-    client: DynamoDBDocumentClient,
-    tableName: string,
-    /** The key list cursors are sealed with: needed to list, not to read or write by id. */
-    private readonly cursors?: CursorSecrets,
-  ) {
-    super(client, tableName);
-  }
 
   /** Tombstones are dropped. */
   async getArticles(ids: readonly string[]): Promise<ArticleRecord[]> {
@@ -101,22 +93,7 @@ export class DynamoArticlesRepository extends DynamoTable implements ArticlesRep
   }
 
   /** One page of an index partition, newest first; `scope` names the list its cursors belong to. */
-  private async list(indexName: string, partitionValue: string, scope: string, page: PageRequest): Promise<Connection<ArticleRecord>> {
-    const result = await queryPage<ArticleItem & Record<string, unknown>>({
-      tableName: this.tableName,
-      table: articlesTable,
-      indexName,
-      partitionValue,
-      page,
-      scope,
-      client: this.client,
-      secrets: this.cursorKey(),
-    });
-    return mapConnection(result, toRecord);
-  }
-
-  private cursorKey(): CursorSecrets {
-    if (!this.cursors) throw new Error(`This repository of ${this.tableName} was made without a cursor key: it cannot list`);
-    return this.cursors;
+  private list(indexName: string, partitionValue: string, scope: string, page: PageRequest): Promise<Connection<ArticleRecord>> {
+    return this.listPage({ table: articlesTable, indexName, partitionValue, page, scope }, toRecord);
   }
 }

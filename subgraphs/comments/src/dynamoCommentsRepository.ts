@@ -1,5 +1,5 @@
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { type CursorSecrets, DynamoTable, mapConnection, type PageRequest, queryPage } from '@bff/kit/subgraph';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoTable, type PageRequest } from '@bff/kit/subgraph';
 
 import type { CommentListing, CommentPage, CommentRecord, CommentsRepository } from './service/commentsRepository';
 import { commentsOfArticle, commentsTable } from './table';
@@ -32,14 +32,6 @@ function toRecord({ id, body, articleId, authorId, createdAt }: CommentItem): Co
 
 /** The comments in the comments table (see `table.ts`): `COMMENT#` and `DELETED_ARTICLE#` items. */
 export class DynamoCommentsRepository extends DynamoTable implements CommentsRepository {
-  constructor(
-    client: DynamoDBDocumentClient,
-    tableName: string,
-    /** The key list cursors are sealed with: needed to list, not to read or write by id. */
-    private readonly cursors?: CursorSecrets,
-  ) {
-    super(client, tableName);
-  }
 
   async getComments(ids: readonly string[]): Promise<CommentRecord[]> {
     return this.readAll(ids.map(commentKey), toRecord);
@@ -50,19 +42,10 @@ export class DynamoCommentsRepository extends DynamoTable implements CommentsRep
   }
 
   /** One page of an index partition; the cursors belong to that index and partition. */
-  async listComments(listing: CommentListing, page: PageRequest): Promise<CommentPage> {
+  listComments(listing: CommentListing, page: PageRequest): Promise<CommentPage> {
     const { index, partition } = indexOf(listing);
-    const result = await queryPage<CommentItem & Record<string, unknown>>({
-      tableName: this.tableName,
-      table: commentsTable,
-      indexName: index,
-      partitionValue: partition,
-      page,
-      scope: `comments:${index}:${partition}`,
-      client: this.client,
-      secrets: this.cursorKey(),
-    });
-    return mapConnection(result, toRecord);
+    const scope = `comments:${index}:${partition}`;
+    return this.listPage({ table: commentsTable, indexName: index, partitionValue: partition, page, scope }, toRecord);
   }
 
   putComment(comment: CommentRecord): Promise<boolean> {
@@ -99,10 +82,5 @@ export class DynamoCommentsRepository extends DynamoTable implements CommentsRep
       deleted += ids.length;
     });
     return deleted;
-  }
-
-  private cursorKey(): CursorSecrets {
-    if (!this.cursors) throw new Error(`This repository of ${this.tableName} was made without a cursor key: it cannot list`);
-    return this.cursors;
   }
 }
