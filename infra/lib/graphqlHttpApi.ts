@@ -12,6 +12,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { CORS_ALLOWED_HEADERS } from '@bff/gateway/cors';
 
 export interface GraphqlHttpApiProps {
   apiName: string;
@@ -61,7 +62,7 @@ export class GraphqlHttpApi extends Construct {
             corsPreflight: {
               allowOrigins: corsOrigins,
               allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
-              allowHeaders: ['content-type', 'authorization', 'idempotency-key', 'x-correlation-id', 'apollo-require-preflight', 'x-apollo-operation-name'],
+              allowHeaders: [...CORS_ALLOWED_HEADERS],
               exposeHeaders: ['x-request-id'],
               allowCredentials: true,
               maxAge: Duration.minutes(10),

@@ -8,10 +8,10 @@ import { createLogger } from '@bff/kit';
 import { mockClient } from 'aws-sdk-client-mock';
 import { parse, print } from 'graphql';
 
-import { composeSupergraph } from '../../gateway/src/compose/composeSupergraph';
-import { subgraphsHash } from '../../gateway/src/compose/subgraphsHash';
-import { SupergraphSource } from '../../gateway/src/compose/supergraphSource';
-import { LocalFileRegistry } from '../../gateway/src/registry/localFileRegistry';
+import { composeSupergraph } from '@bff/gateway/compose';
+import { subgraphsHash } from '@bff/gateway/subgraphsHash';
+import { SupergraphSource } from '@bff/gateway/supergraphSource';
+import { LocalFileRegistry } from '@bff/gateway/localFileRegistry';
 import { findRepoRoot } from '../lib/repoRoot';
 import { SERVICES } from '../lib/services';
 import { publishSupergraph } from '../lib/supergraph/publishSupergraph';

@@ -1,7 +1,7 @@
 import { GetParameterCommand, ParameterNotFound, PutParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 
-import type { SubgraphDefinition } from '../../../gateway/src/compose/composeSupergraph';
-import { defaultSupergraphParameter, SsmRegistry } from '../../../gateway/src/registry/ssmRegistry';
+import type { SubgraphDefinition } from '@bff/gateway/compose';
+import { defaultSupergraphParameter, SsmRegistry } from '@bff/gateway/ssmRegistry';
 import { supergraphParameterValue } from './supergraphParameter';
 
 export type PublishOutcome =

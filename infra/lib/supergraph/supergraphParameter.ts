@@ -1,7 +1,7 @@
 import { type ASTNode, parse, print, stripIgnoredCharacters, visit } from 'graphql';
 
-import { composeSupergraph, type SubgraphDefinition } from '../../../gateway/src/compose/composeSupergraph';
-import { subgraphsHash } from '../../../gateway/src/compose/subgraphsHash';
+import { composeSupergraph, type SubgraphDefinition } from '@bff/gateway/compose';
+import { subgraphsHash } from '@bff/gateway/subgraphsHash';
 
 /** The most an SSM parameter holds (advanced tier), in bytes. */
 export const SSM_PARAMETER_LIMIT = 8192;
